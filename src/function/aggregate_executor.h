@@ -1,0 +1,88 @@
+// Templates that turn a small per-state operation class into the vectorized callbacks of an
+// AggregateFunction (initialize, scatter update, simple update, combine, finalize, destroy).
+#pragma once
+
+#include <new>
+
+#include "function/function.h"
+
+namespace switchboard {
+
+/// OP provides, for a state type S and input value type A:
+///   static void Initialize(S&);
+///   static void Update(S&, const A& value, const FunctionData*);
+///   static void Combine(const S& source, S& target, const FunctionData*);
+///   static void Finalize(S&, Vector& result, idx_t row, const FunctionData*);  // may SetNull
+/// and optionally `static void Destroy(S&)` (when kHasDestroy is true).
+template <typename S, typename A, typename OP>
+struct UnaryAggregate {
+  static void Initialize(uint8_t* state, const FunctionData*) {
+    new (state) S();
+    OP::Initialize(*reinterpret_cast<S*>(state));
+  }
+
+  static void Update(AggregateInputs& inputs, uint8_t** states) {
+    UnifiedFormat format;
+    inputs.arguments[0].ToUnifiedFormat(inputs.count, format);
+    const A* data = format.GetData<A>();
+    if (format.validity->AllValid()) {
+      for (idx_t i = 0; i < inputs.count; ++i) {
+        OP::Update(*reinterpret_cast<S*>(states[i]), data[format.sel->get_index(i)], inputs.bind_data);
+      }
+    } else {
+      for (idx_t i = 0; i < inputs.count; ++i) {
+        idx_t index = format.sel->get_index(i);
+        if (format.validity->RowIsValid(index)) {
+          OP::Update(*reinterpret_cast<S*>(states[i]), data[index], inputs.bind_data);
+        }
+      }
+    }
+  }
+
+  static void SimpleUpdate(AggregateInputs& inputs, uint8_t* state_bytes) {
+    S& state = *reinterpret_cast<S*>(state_bytes);
+    const Vector& input = inputs.arguments[0];
+    if (input.IsFlat() && input.validity().AllValid()) {
+      const A* data = input.data<A>();
+      for (idx_t i = 0; i < inputs.count; ++i) OP::Update(state, data[i], inputs.bind_data);
+      return;
+    }
+    UnifiedFormat format;
+    input.ToUnifiedFormat(inputs.count, format);
+    const A* data = format.GetData<A>();
+    for (idx_t i = 0; i < inputs.count; ++i) {
+      idx_t index = format.sel->get_index(i);
+      if (format.validity->RowIsValid(index)) OP::Update(state, data[index], inputs.bind_data);
+    }
+  }
+
+  static void Combine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData* bind) {
+    for (idx_t i = 0; i < count; ++i) {
+      OP::Combine(*reinterpret_cast<S*>(sources[i]), *reinterpret_cast<S*>(targets[i]), bind);
+    }
+  }
+
+  static void Finalize(uint8_t** states, idx_t count, const FunctionData* bind, Vector& result,
+                       idx_t offset) {
+    for (idx_t i = 0; i < count; ++i) {
+      OP::Finalize(*reinterpret_cast<S*>(states[i]), result, offset + i, bind);
+    }
+  }
+
+  static void Destroy(uint8_t** states, idx_t count) {
+    for (idx_t i = 0; i < count; ++i) reinterpret_cast<S*>(states[i])->~S();
+  }
+
+  /// Fills the callbacks of `function` (name, types and null handling are the caller's).
+  static void Fill(AggregateFunction& function, bool needs_destroy = false) {
+    function.state_size = sizeof(S);
+    function.initialize = Initialize;
+    function.update = Update;
+    function.simple_update = SimpleUpdate;
+    function.combine = Combine;
+    function.finalize = Finalize;
+    function.destroy = needs_destroy ? Destroy : nullptr;
+  }
+};
+
+}  // namespace switchboard

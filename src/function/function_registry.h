@@ -1,0 +1,81 @@
+// FunctionRegistry: every scalar, aggregate, window and table function the engine knows, by name,
+// with Trino's overload resolution.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "function/function.h"
+
+namespace switchboard {
+
+/// A scalar call resolved to one overload: the parameter types to cast the arguments to, the
+/// concrete function (with its return type) and its bind data.
+struct ResolvedScalar {
+  ScalarFunction function;
+  std::vector<LogicalType> parameter_types;
+  std::shared_ptr<const FunctionData> bind_data;
+};
+
+struct ResolvedAggregate {
+  AggregateFunction function;
+  std::vector<LogicalType> parameter_types;
+  std::shared_ptr<const FunctionData> bind_data;
+};
+
+/// Names are case-insensitive. Filled once at start-up (built-ins plus connectors' table
+/// functions), then read concurrently without locking.
+class FunctionRegistry {
+ public:
+  /// A registry holding every built-in function.
+  static std::unique_ptr<FunctionRegistry> CreateWithBuiltins();
+
+  void AddScalar(ScalarFunction function);
+  void AddAggregate(AggregateFunction function);
+  void AddWindow(WindowFunction function);
+  void AddTable(TableFunction function);
+  /// `alias` resolves to the same functions as `name` (of any kind).
+  void AddAlias(const std::string& alias, const std::string& name);
+
+  bool HasScalar(const std::string& name) const;
+  bool HasAggregate(const std::string& name) const;
+  const WindowFunction* FindWindow(const std::string& name) const;
+  const TableFunction* FindTable(const std::string& name) const;
+
+  /// Picks the overload whose parameters the arguments coerce to most cheaply, runs its bind
+  /// hook, and returns it. Throws kUndefinedFunction (with close names) or kTypeMismatch (naming
+  /// the argument types and the candidate signatures).
+  ResolvedScalar ResolveScalar(const std::string& name, const std::vector<LogicalType>& argument_types,
+                               const std::vector<std::optional<Value>>& constants = {}) const;
+  ResolvedAggregate ResolveAggregate(const std::string& name,
+                                     const std::vector<LogicalType>& argument_types,
+                                     const std::vector<std::optional<Value>>& constants = {}) const;
+
+  /// Every function name (aliases included), for "did you mean" and SHOW FUNCTIONS.
+  std::vector<std::string> AllNames() const;
+  const std::unordered_map<std::string, std::vector<ScalarFunction>>& scalars() const { return scalars_; }
+  const std::unordered_map<std::string, std::vector<AggregateFunction>>& aggregates() const { return aggregates_; }
+  const std::unordered_map<std::string, WindowFunction>& windows() const { return windows_; }
+  const std::unordered_map<std::string, TableFunction>& tables() const { return tables_; }
+  const std::unordered_map<std::string, std::string>& aliases() const { return aliases_; }
+
+ private:
+  std::string Canonical(const std::string& name) const;
+  [[noreturn]] void ThrowUnknown(const std::string& name, const char* kind) const;
+
+  std::unordered_map<std::string, std::vector<ScalarFunction>> scalars_;
+  std::unordered_map<std::string, std::vector<AggregateFunction>> aggregates_;
+  std::unordered_map<std::string, WindowFunction> windows_;
+  std::unordered_map<std::string, TableFunction> tables_;
+  std::unordered_map<std::string, std::string> aliases_;
+};
+
+// Registration of each built-in family (one .cc file each).
+void RegisterArithmeticFunctions(FunctionRegistry& registry);
+void RegisterAggregateFunctions(FunctionRegistry& registry);
+void RegisterWindowFunctions(FunctionRegistry& registry);
+
+}  // namespace switchboard
