@@ -175,6 +175,10 @@ struct TableFilter {
   std::string ToString(const std::string& column_name) const;
 };
 
+/// Column id of the row id pseudo-column in TableScanRequest::column_ids (bigint), for tables
+/// that support DELETE and UPDATE.
+constexpr idx_t kRowIdColumn = static_cast<idx_t>(-1);
+
 struct TableFunctionBindInput {
   std::vector<Value> arguments;                         // positional, constant-folded
   std::vector<std::pair<std::string, Value>> named;     // name => value

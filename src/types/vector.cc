@@ -357,6 +357,55 @@ void Vector::CopyRows(const Vector& source, const SelectionVector& sel, idx_t co
   }
 }
 
+void Vector::ScatterRows(const Vector& source, idx_t count, const SelectionVector& target_rows) {
+  SB_CHECK(kind_ == VectorKind::kFlat);
+  const Vector* base = &source;
+  const SelectionVector* base_sel = &kIdentity;
+  if (source.kind_ == VectorKind::kDictionary) {
+    base = &source.children_->vectors[0];
+    base_sel = &source.dictionary_sel_;
+  } else if (source.kind_ == VectorKind::kConstant) {
+    base_sel = &SelectionVector::Zero();
+  }
+  for (idx_t i = 0; i < count; ++i) {
+    idx_t target = target_rows.get_index(i);
+    if (base->validity_.RowIsValid(base_sel->get_index(i))) validity_.SetValid(target);
+    else validity_.SetInvalid(target, capacity_);
+  }
+  switch (type_.physical_type()) {
+    case PhysicalType::kString: {
+      const auto* in = base->data<StringView>();
+      auto* out = data<StringView>();
+      for (idx_t i = 0; i < count; ++i) {
+        const StringView& s = in[base_sel->get_index(i)];
+        out[target_rows.get_index(i)] = s.IsInline() ? s : AddString(s.view());
+      }
+      break;
+    }
+    case PhysicalType::kList:
+    case PhysicalType::kStruct: {
+      // Nested values: append each to the children through the gather path, one row at a time.
+      for (idx_t i = 0; i < count; ++i) {
+        SelectionVector one(1);
+        one.set_index(0, i);
+        idx_t target = target_rows.get_index(i);
+        Vector staging(type_, 1);
+        staging.CopyRows(source, one, 1, 0);
+        SetValue(target, staging.GetValue(0));
+      }
+      break;
+    }
+    default: {
+      size_t width = PhysicalTypeSize(type_.physical_type());
+      for (idx_t i = 0; i < count; ++i) {
+        std::memcpy(data_ + target_rows.get_index(i) * width,
+                    base->data_ + base_sel->get_index(i) * width, width);
+      }
+      break;
+    }
+  }
+}
+
 Value Vector::GetValue(idx_t row) const {
   const Vector* base = this;
   idx_t index = row;

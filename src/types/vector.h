@@ -158,6 +158,10 @@ class Vector {
   void CopyRows(const Vector& source, const SelectionVector& sel, idx_t count,
                 idx_t target_offset);
 
+  /// Copies rows 0..count) of `source` (any kind) into rows target_rows[0..count) of this flat
+  /// vector (the inverse of CopyRows: scatter instead of gather).
+  void ScatterRows(const Vector& source, idx_t count, const SelectionVector& target_rows);
+
   /// Slow, value-at-a-time access for constants, tests and catalogs; not for hot loops.
   Value GetValue(idx_t row) const;
   /// Writes `value` (of this vector's type, or NULL) into row `row` of a flat vector.
