@@ -148,6 +148,9 @@ void Executor::Execute(PhysicalOperator& plan, PhysicalOperator& sink) {
     }
   }
 
+  // Every run starts from fresh sink states (a recursive CTE re-runs its subtree).
+  for (auto& p : pipelines) p->sink->sink_state.reset();
+
   std::map<const PhysicalOperator*, size_t> remaining;
   for (auto& [op, list] : feeders) remaining[op] = list.size();
   std::set<Pipeline*> done;

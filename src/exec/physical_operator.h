@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.h"
 #include "types/data_chunk.h"
 
 namespace switchboard {

@@ -105,7 +105,8 @@ using AggregateSimpleUpdate = void (*)(AggregateInputs& inputs, uint8_t* state);
 /// Merges sources[i] into targets[i] for i < count (parallel partial states).
 using AggregateCombine = void (*)(uint8_t** sources, uint8_t** targets, idx_t count,
                                   const FunctionData* bind_data);
-/// Writes the result of states[i] to row offset + i of `result`.
+/// Writes the result of states[i] to row offset + i of `result`. Must not change the states:
+/// window functions finalize a running state once per row.
 using AggregateFinalize = void (*)(uint8_t** states, idx_t count, const FunctionData* bind_data,
                                    Vector& result, idx_t offset);
 using AggregateDestroy = void (*)(uint8_t** states, idx_t count);

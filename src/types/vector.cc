@@ -357,6 +357,31 @@ void Vector::CopyRows(const Vector& source, const SelectionVector& sel, idx_t co
   }
 }
 
+void Vector::CopyRow(const Vector& source, idx_t source_row, idx_t target_row) {
+  SB_CHECK(kind_ == VectorKind::kFlat && source.kind_ == VectorKind::kFlat);
+  if (!source.validity_.RowIsValid(source_row)) {
+    SetNull(target_row);
+    return;
+  }
+  validity_.SetValid(target_row);
+  switch (type_.physical_type()) {
+    case PhysicalType::kString: {
+      const StringView& s = source.data<StringView>()[source_row];
+      data<StringView>()[target_row] = s.IsInline() ? s : AddString(s.view());
+      return;
+    }
+    case PhysicalType::kList:
+    case PhysicalType::kStruct:
+      SetValue(target_row, source.GetValue(source_row));
+      return;
+    default: {
+      size_t width = PhysicalTypeSize(type_.physical_type());
+      std::memcpy(data_ + target_row * width, source.data_ + source_row * width, width);
+      return;
+    }
+  }
+}
+
 void Vector::ScatterRows(const Vector& source, idx_t count, const SelectionVector& target_rows) {
   SB_CHECK(kind_ == VectorKind::kFlat);
   const Vector* base = &source;

@@ -158,6 +158,10 @@ class Vector {
   void CopyRows(const Vector& source, const SelectionVector& sel, idx_t count,
                 idx_t target_offset);
 
+  /// Copies row `source_row` of a flat vector `source` into row `target_row` of this flat vector
+  /// (strings into this vector's heap).
+  void CopyRow(const Vector& source, idx_t source_row, idx_t target_row);
+
   /// Copies rows 0..count) of `source` (any kind) into rows target_rows[0..count) of this flat
   /// vector (the inverse of CopyRows: scatter instead of gather).
   void ScatterRows(const Vector& source, idx_t count, const SelectionVector& target_rows);

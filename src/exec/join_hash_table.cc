@@ -1,0 +1,122 @@
+// JoinHashTable row storage and bucket chaining.
+#include "exec/join_hash_table.h"
+
+#include <cstring>
+
+#include "common/memory_tracker.h"
+
+namespace switchboard {
+
+namespace {
+// Extra bytes per row: hash (8), next pointer (8), matched flag (1) and a flag marking rows whose
+// keys can never match (1).
+constexpr idx_t kExtraBytes = 24;
+std::vector<LogicalType> Concat(std::vector<LogicalType> a, const std::vector<LogicalType>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+}  // namespace
+
+JoinHashTable::RowBlocks::RowBlocks(const RowLayout& layout, MemoryTracker* tracker)
+    : layout_(layout), arena_(std::make_unique<Arena>(4096, tracker)), tracker_(tracker) {
+  rows_per_block_ = std::max<idx_t>(64, (256 * 1024) / layout.row_width());
+}
+
+JoinHashTable::RowBlocks::~RowBlocks() {
+  if (layout_.has_nested()) {
+    for (size_t b = 0; b < blocks_.size(); ++b) {
+      idx_t rows = b + 1 == blocks_.size() ? rows_in_last_ : rows_per_block_;
+      for (idx_t r = 0; r < rows; ++r) layout_.DestroyNested(blocks_[b].get() + r * layout_.row_width());
+    }
+  }
+  if (tracker_ && charged_ > 0) tracker_->Release(charged_);
+}
+
+void JoinHashTable::RowBlocks::Append(const std::vector<const Vector*>& columns, const hash_t* hashes,
+                                      const std::vector<bool>& null_safe, idx_t count) {
+  scratch_.resize(count);
+  idx_t width = layout_.row_width();
+  for (idx_t i = 0; i < count; ++i) {
+    if (blocks_.empty() || rows_in_last_ == rows_per_block_) {
+      idx_t bytes = rows_per_block_ * width;
+      if (tracker_) {
+        tracker_->Reserve(static_cast<int64_t>(bytes));
+        charged_ += static_cast<int64_t>(bytes);
+      }
+      blocks_.emplace_back(new uint8_t[bytes]);
+      rows_in_last_ = 0;
+    }
+    uint8_t* row = blocks_.back().get() + rows_in_last_ * width;
+    std::memset(row, 0, width);
+    scratch_[i] = row;
+    ++rows_in_last_;
+  }
+  count_ += count;
+  layout_.Scatter(columns, count, scratch_.data());
+  idx_t keys = null_safe.size();
+  idx_t extra = layout_.extra_offset();
+  for (idx_t i = 0; i < count; ++i) {
+    uint8_t* row = scratch_[i];
+    layout_.Persist(row, *arena_);
+    std::memcpy(row + extra, &hashes[i], sizeof(hash_t));
+    bool joinable = true;
+    for (idx_t k = 0; k < keys; ++k) {
+      if (!null_safe[k] && !layout_.IsValid(row, k)) joinable = false;
+    }
+    row[extra + 17] = joinable ? 0 : 1;
+  }
+}
+
+JoinHashTable::JoinHashTable(std::vector<LogicalType> key_types, std::vector<LogicalType> payload_types,
+                             std::vector<bool> null_safe, MemoryTracker* tracker)
+    : layout_(Concat(key_types, payload_types), kExtraBytes),
+      key_count_(key_types.size()),
+      null_safe_(std::move(null_safe)),
+      tracker_(tracker) {
+  hash_offset_ = layout_.extra_offset();
+  next_offset_ = hash_offset_ + 8;
+  matched_offset_ = hash_offset_ + 16;
+}
+
+JoinHashTable::~JoinHashTable() {
+  if (tracker_ && charged_ > 0) tracker_->Release(charged_);
+}
+
+void JoinHashTable::AddBlocks(std::unique_ptr<RowBlocks> blocks) {
+  count_ += blocks->count_;
+  blocks_.push_back(std::move(blocks));
+}
+
+void JoinHashTable::Build() {
+  idx_t slots = 1024;
+  while (slots < count_ * 2) slots *= 2;
+  if (tracker_) {
+    int64_t bytes = static_cast<int64_t>(slots * sizeof(uint8_t*) + count_ * sizeof(uint8_t*));
+    tracker_->Reserve(bytes);
+    charged_ += bytes;
+  }
+  buckets_.assign(slots, nullptr);
+  mask_ = slots - 1;
+  rows_.clear();
+  rows_.reserve(count_);
+  idx_t width = layout_.row_width();
+  for (auto& blocks : blocks_) {
+    for (size_t b = 0; b < blocks->blocks_.size(); ++b) {
+      idx_t rows = b + 1 == blocks->blocks_.size() ? blocks->rows_in_last_ : blocks->rows_per_block_;
+      uint8_t* base = blocks->blocks_[b].get();
+      for (idx_t r = 0; r < rows; ++r) {
+        uint8_t* row = base + r * width;
+        rows_.push_back(row);
+        if (row[hash_offset_ + 17] != 0) {
+          has_null_key_ = true;
+          continue;  // a NULL key never matches
+        }
+        const uint8_t*& head = buckets_[RowHash(row) & mask_];
+        std::memcpy(row + next_offset_, &head, sizeof(head));
+        head = row;
+      }
+    }
+  }
+}
+
+}  // namespace switchboard
