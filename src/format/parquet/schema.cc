@@ -195,12 +195,10 @@ class SchemaBuilder {
     auto element_rep = static_cast<int16_t>(rep + 1);
     path.push_back(r.name);
     Result<ParquetField> element = Error{};
-    if (repeated.children.empty()) {
-      // Two-level list of primitives: the repeated field is the element.
-      element = ConvertLeaf(r, element_def, element_rep, path, false);
-    } else if (repeated.children.size() > 1 || r.name == "array" || r.name == e.name + "_tuple") {
-      // Legacy two-level list of structs: the repeated group is the element.
-      element = ConvertStruct(repeated, element_def, element_rep, path, false);
+    if (repeated.children.size() != 1 || r.name == "array" || r.name == e.name + "_tuple") {
+      // Legacy two-level lists (LogicalTypes.md rules 1-3): the repeated field itself, with
+      // its own annotation, is the required element.
+      element = ConvertNode(repeated, element_def, element_rep, path, false);
     } else {
       element = ConvertField(repeated.children[0], element_def, element_rep, path);
     }

@@ -1,0 +1,252 @@
+// Differential tests of the Parquet reader against DuckDB (the oracle in $SB_SHARED_DIR/oracle):
+// every file of parquet-testing's data/ and of TPC-H SF 0.01 must read with the values DuckDB
+// reads; files DuckDB cannot read are checked against their documented contents.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "format/parquet/parquet_reader.h"
+#include "format/parquet/tests/parquet_test_util.h"
+
+namespace switchboard::parquet {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CellsEqual;
+using testing::kNull;
+using testing::ParseCsv;
+using testing::ReadRenderedRows;
+using testing::SharedDir;
+
+std::string Oracle() { return SharedDir() + "/oracle/duckdb-sql"; }
+
+bool OracleAvailable() { return ::access(Oracle().c_str(), X_OK) == 0; }
+
+std::string SqlString(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+// The COPY statement that writes DuckDB's canonical rendering of `path` to `csv`.
+std::string CopyStatement(const std::string& path, const std::string& csv) {
+  auto reader = ParquetReader::Open(path);
+  if (!reader.ok()) return {};
+  const ParquetSchema& schema = (*reader)->schema();
+  std::string select;
+  for (const ParquetField& field : schema.fields()) {
+    if (!select.empty()) select += ", ";
+    select += testing::DuckDbExpression(field, schema, field.name);
+  }
+  if (select.empty()) select = "NULL";
+  return fmt::format(
+      "COPY (SELECT {} FROM read_parquet({}, file_row_number=true) ORDER BY file_row_number) "
+      "TO {} (HEADER false);\n",
+      select, SqlString(path), SqlString(csv));
+}
+
+// Runs DuckDB over `statements` (statement i writes `outputs[i]`). DuckDB stops at the first
+// file it cannot read, so the statements after a failure run again, in one more process each
+// time.
+void RunOracle(const std::vector<std::string>& statements, const std::vector<std::string>& outputs,
+               const std::string& dir) {
+  size_t next = 0;
+  while (next < statements.size()) {
+    std::string script = fmt::format("{}/from_{}.sql", dir, next);
+    {
+      std::ofstream out(script);
+      for (size_t i = next; i < statements.size(); ++i) out << statements[i];
+    }
+    std::string output;
+    testing::RunCommand(Oracle() + " --threads 1 -f " + script + " 2>&1", output);
+    while (next < statements.size() && fs::exists(outputs[next])) ++next;
+    ++next;  // the statement that failed, if any
+  }
+}
+
+std::vector<std::string> TestFiles() {
+  std::vector<std::string> files;
+  for (const std::string& root : {SharedDir() + "/testdata/parquet-testing/data",
+                                   SharedDir() + "/testdata/tpch/sf0.01"}) {
+    if (!fs::exists(root)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".parquet") {
+        files.push_back(entry.path().string());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string Describe(const std::vector<std::string>& row) {
+  std::string out;
+  for (const std::string& cell : row) {
+    if (!out.empty()) out += " | ";
+    out += cell == kNull ? "NULL" : cell.substr(0, 80);
+  }
+  return out;
+}
+
+// Compares rendered rows; returns a description of the first difference, or "".
+std::string FirstDifference(const std::vector<std::vector<std::string>>& expected,
+                            const std::vector<std::vector<std::string>>& actual) {
+  if (expected.size() != actual.size()) {
+    return fmt::format("{} rows expected, {} read", expected.size(), actual.size());
+  }
+  for (size_t r = 0; r < expected.size(); ++r) {
+    if (expected[r].size() != actual[r].size()) {
+      return fmt::format("row {}: {} cells expected, {} read", r, expected[r].size(),
+                         actual[r].size());
+    }
+    for (size_t c = 0; c < expected[r].size(); ++c) {
+      if (!CellsEqual(expected[r][c], actual[r][c])) {
+        return fmt::format("row {} column {}: expected '{}', read '{}'", r, c,
+                           expected[r][c] == kNull ? "NULL" : expected[r][c],
+                           actual[r][c] == kNull ? "NULL" : actual[r][c]);
+      }
+    }
+  }
+  return {};
+}
+
+// Files DuckDB reads differently from their documentation; each has its own test.
+const std::set<std::string> kDuckDbDeviations = {
+    // DuckDB converts INT96 through 64-bit nanoseconds, which overflows for year 290000.
+    "int96_from_spark.parquet",
+};
+
+class ParquetOracleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!OracleAvailable()) GTEST_SKIP() << "DuckDB oracle not found at " << Oracle();
+    char pattern[] = "/tmp/sb_parquet_oracle_XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override {
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+
+  std::string dir_;
+};
+
+TEST_F(ParquetOracleTest, EveryTestFileReadsLikeDuckDb) {
+  std::vector<std::string> files = TestFiles();
+  ASSERT_FALSE(files.empty());
+  std::vector<std::string> statements;
+  std::vector<std::string> outputs;
+  for (size_t i = 0; i < files.size(); ++i) {
+    outputs.push_back(fmt::format("{}/{}.csv", dir_, i));
+    statements.push_back(CopyStatement(files[i], outputs.back()));
+  }
+  RunOracle(statements, outputs, dir_);
+  int compared = 0;
+  std::vector<std::string> unread_by_duckdb;
+  for (size_t i = 0; i < files.size(); ++i) {
+    SCOPED_TRACE(files[i]);
+    auto actual = ReadRenderedRows(files[i]);
+    ASSERT_TRUE(actual.ok()) << actual.error().message;
+    const std::string& csv = outputs[i];
+    std::string name = fs::path(files[i]).filename().string();
+    if (kDuckDbDeviations.count(name) > 0) continue;  // checked by its own test below
+    if (!fs::exists(csv)) {
+      unread_by_duckdb.push_back(fs::path(files[i]).filename().string());
+      continue;
+    }
+    std::vector<std::vector<std::string>> expected = ParseCsv(testing::ReadTextFile(csv));
+    std::string difference = FirstDifference(expected, *actual);
+    EXPECT_EQ(difference, "");
+    ++compared;
+  }
+  std::string unread;
+  for (const std::string& name : unread_by_duckdb) unread += " " + name;
+  std::cout << "compared " << compared << " files with DuckDB; DuckDB cannot read:" << unread
+            << "\n";
+  EXPECT_GE(compared, 60);
+}
+
+// Files DuckDB cannot read, checked against their documentation.
+
+TEST_F(ParquetOracleTest, HadoopAndRawLz4FilesHoldTheLz4RawContents) {
+  std::string data = SharedDir() + "/testdata/parquet-testing/data/";
+  auto reference = ReadRenderedRows(data + "lz4_raw_compressed.parquet");
+  ASSERT_TRUE(reference.ok()) << reference.error().message;
+  ASSERT_EQ(reference->size(), 4u);
+  EXPECT_EQ(Describe((*reference)[0]), "1593604800 | 616263 | 42");
+  for (const char* name : {"hadoop_lz4_compressed.parquet", "non_hadoop_lz4_compressed.parquet"}) {
+    SCOPED_TRACE(name);
+    auto rows = ReadRenderedRows(data + name);
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    EXPECT_EQ(FirstDifference(*reference, *rows), "");
+  }
+}
+
+TEST_F(ParquetOracleTest, ByteStreamSplitColumnsEqualTheirPlainTwins) {
+  auto rows = ReadRenderedRows(SharedDir() +
+                               "/testdata/parquet-testing/data/byte_stream_split_extended.gzip.parquet");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 200u);
+  ASSERT_EQ((*rows)[0].size(), 14u);
+  for (const auto& row : *rows) {
+    for (size_t c = 0; c < 14; c += 2) EXPECT_EQ(row[c], row[c + 1]) << "column " << c;
+  }
+}
+
+TEST_F(ParquetOracleTest, MapWithoutValuesReadsAsListOfKeys) {
+  // map_no_value.md: three MAP rows with NULL values, and two columns of [1,2,3], [4,5,6],
+  // [7,8,9].
+  auto rows = ReadRenderedRows(SharedDir() + "/testdata/parquet-testing/data/map_no_value.parquet");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 3u);
+  for (int r = 0; r < 3; ++r) {
+    int a = 3 * r + 1;
+    EXPECT_TRUE(CellsEqual(fmt::format(R"({{"{}":null,"{}":null,"{}":null}})", a, a + 1, a + 2),
+                           (*rows)[r][0]));
+    EXPECT_EQ((*rows)[r][1], fmt::format("[{},{},{}]", a, a + 1, a + 2));
+    EXPECT_EQ((*rows)[r][2], fmt::format("[{},{},{}]", a, a + 1, a + 2));
+  }
+}
+
+TEST_F(ParquetOracleTest, Int96TimestampsKeepMicrosecondsBeyondTheNanosecondRange) {
+  // int96_from_spark.md lists the values as microseconds since the epoch.
+  auto rows =
+      ReadRenderedRows(SharedDir() + "/testdata/parquet-testing/data/int96_from_spark.parquet");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  std::vector<std::string> expected = {"1704141296123456", "1704070800000000", "253402225200000000",
+                                       "1735599600000000", kNull, "9089380393200000000"};
+  ASSERT_EQ(rows->size(), expected.size());
+  for (size_t r = 0; r < expected.size(); ++r) EXPECT_EQ((*rows)[r][0], expected[r]);
+}
+
+TEST_F(ParquetOracleTest, DeltaEncodedFilesMatchTheirExpectedCsv) {
+  std::string data = SharedDir() + "/testdata/parquet-testing/data/";
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(data)) {
+    std::string name = entry.path().filename().string();
+    const std::string suffix = "_expect.csv";
+    if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix) continue;
+    std::string parquet = data + name.substr(0, name.size() - suffix.size()) + ".parquet";
+    SCOPED_TRACE(parquet);
+    auto expected = ParseCsv(testing::ReadTextFile(entry.path().string()));
+    ASSERT_FALSE(expected.empty());
+    expected.erase(expected.begin());  // header
+    auto actual = ReadRenderedRows(parquet);
+    ASSERT_TRUE(actual.ok()) << actual.error().message;
+    EXPECT_EQ(FirstDifference(expected, *actual), "");
+    ++checked;
+  }
+  EXPECT_GE(checked, 3);
+}
+
+}  // namespace
+}  // namespace switchboard::parquet

@@ -1,0 +1,549 @@
+// Parquet test helpers: rendering, CSV/JSON parsing and tolerant comparison.
+#include "format/parquet/tests/parquet_test_util.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include <sys/wait.h>
+
+#include <fmt/format.h>
+
+#include "types/datetime.h"
+#include "types/decimal.h"
+
+namespace switchboard::parquet::testing {
+
+namespace {
+
+std::string Hex(std::string_view bytes) {
+  static const char* kDigits = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+std::string UuidText(uint128_t v) {
+  std::string hex;
+  for (int i = 15; i >= 0; --i) hex += fmt::format("{:02x}", static_cast<unsigned>((v >> (8 * i)) & 0xff));
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+         hex.substr(16, 4) + "-" + hex.substr(20);
+}
+
+std::string DateText(int32_t days) {
+  int64_t year;
+  int month;
+  int day;
+  Date::ToCivil(days, year, month, day);
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+// HH:MM:SS plus a fraction without trailing zeros (DuckDB's style).
+std::string TimeOfDayText(int64_t micros) {
+  int64_t seconds = micros / 1000000;
+  int64_t fraction = micros % 1000000;
+  std::string text = fmt::format("{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  if (fraction != 0) {
+    std::string digits = fmt::format("{:06}", fraction);
+    while (digits.back() == '0') digits.pop_back();
+    text += "." + digits;
+  }
+  return text;
+}
+
+std::string TimestampText(int64_t micros) {
+  int64_t days = FloorDiv(micros, kMicrosPerDay);
+  return DateText(static_cast<int32_t>(days)) + " " + TimeOfDayText(FloorMod(micros, kMicrosPerDay));
+}
+
+std::string DoubleText(double d) {
+  if (std::isnan(d)) return "nan";
+  if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+  return fmt::format("{}", d);
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// DuckDB's BLOB to VARCHAR: printable ASCII except quotes and backslash, else \xHH.
+std::string BlobText(std::string_view bytes) {
+  std::string out;
+  for (unsigned char c : bytes) {
+    if (c >= 32 && c <= 126 && c != '\\' && c != '\'' && c != '"') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("\\x{:02X}", c);
+    }
+  }
+  return out;
+}
+
+std::string JsonText(const Vector& v, idx_t row) {
+  if (!v.validity().RowIsValid(row)) return "null";
+  const LogicalType& type = v.type();
+  switch (type.id()) {
+    case TypeId::kArray: {
+      const ListEntry& e = v.data<ListEntry>()[row];
+      std::string out = "[";
+      for (uint32_t k = 0; k < e.length; ++k) {
+        if (k > 0) out += ",";
+        out += JsonText(v.list_child(), e.offset + k);
+      }
+      return out + "]";
+    }
+    case TypeId::kMap: {
+      const ListEntry& e = v.data<ListEntry>()[row];
+      const auto& entry = v.list_child().struct_children();
+      std::string out = "{";
+      for (uint32_t k = 0; k < e.length; ++k) {
+        if (k > 0) out += ",";
+        std::string key = JsonText(entry[0], e.offset + k);
+        if (key.empty() || key[0] != '"') key = JsonString(key);
+        out += key + ":" + JsonText(entry[1], e.offset + k);
+      }
+      return out + "}";
+    }
+    case TypeId::kRow: {
+      std::string out = "{";
+      const auto& fields = type.fields();
+      for (size_t f = 0; f < fields.size(); ++f) {
+        if (f > 0) out += ",";
+        out += JsonString(fields[f].first) + ":" + JsonText(v.struct_children()[f], row);
+      }
+      return out + "}";
+    }
+    case TypeId::kVarchar:
+    case TypeId::kChar:
+      return JsonString(v.data<StringView>()[row].view());
+    case TypeId::kJson:
+      return std::string(v.data<StringView>()[row].view());
+    case TypeId::kVarbinary:
+      return JsonString(BlobText(v.data<StringView>()[row].view()));
+    case TypeId::kDate:
+      return JsonString(DateText(v.data<int32_t>()[row]));
+    case TypeId::kTime:
+      return JsonString(TimeOfDayText(v.data<int64_t>()[row]));
+    case TypeId::kTimestamp:
+      return JsonString(TimestampText(v.data<int64_t>()[row]));
+    case TypeId::kTimestampTz:
+      return JsonString(TimestampText(v.data<TimestampTz>()[row].micros) + "+00");
+    case TypeId::kUuid:
+      return JsonString(UuidText(v.data<uint128_t>()[row]));
+    case TypeId::kReal:
+    case TypeId::kDouble: {
+      double d = type.id() == TypeId::kReal ? v.data<float>()[row] : v.data<double>()[row];
+      if (std::isnan(d)) return "NaN";
+      if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+      return fmt::format("{}", d);
+    }
+    default: {
+      bool null = false;
+      return CanonicalText(v, row, null);
+    }
+  }
+}
+
+// A JSON value, tolerant of DuckDB's NaN/Infinity tokens.
+struct Json {
+  enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = Kind::kNull;
+  bool boolean = false;
+  double number = 0;
+  std::string text;
+  std::vector<Json> items;
+  std::map<std::string, Json> members;
+};
+
+class JsonParser {
+ public:
+  explicit JsonParser(std::string_view text) : text_(text) {}
+
+  bool Parse(Json& out) {
+    if (!Value(out)) return false;
+    Space();
+    return pos_ == text_.size();
+  }
+
+ private:
+  void Space() {
+    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+  }
+  bool Literal(std::string_view word) {
+    if (text_.substr(pos_, word.size()) != word) return false;
+    pos_ += word.size();
+    return true;
+  }
+  bool String(std::string& out) {
+    if (pos_ >= text_.size() || text_[pos_] != '"') return false;
+    ++pos_;
+    while (pos_ < text_.size() && text_[pos_] != '"') {
+      char c = text_[pos_++];
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (pos_ >= text_.size()) return false;
+      char e = text_[pos_++];
+      switch (e) {
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'u': {
+          if (pos_ + 4 > text_.size()) return false;
+          unsigned code = std::stoul(std::string(text_.substr(pos_, 4)), nullptr, 16);
+          pos_ += 4;
+          if (code < 0x80) {
+            out += static_cast<char>(code);
+          } else if (code < 0x800) {
+            out += static_cast<char>(0xc0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3f));
+          } else {
+            out += static_cast<char>(0xe0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+            out += static_cast<char>(0x80 | (code & 0x3f));
+          }
+          break;
+        }
+        default: out += e; break;
+      }
+    }
+    if (pos_ >= text_.size()) return false;
+    ++pos_;
+    return true;
+  }
+  bool Value(Json& out) {
+    Space();
+    if (pos_ >= text_.size()) return false;
+    char c = text_[pos_];
+    if (c == '{') {
+      ++pos_;
+      out.kind = Json::Kind::kObject;
+      Space();
+      if (pos_ < text_.size() && text_[pos_] == '}') {
+        ++pos_;
+        return true;
+      }
+      while (true) {
+        Space();
+        std::string key;
+        if (!String(key)) return false;
+        Space();
+        if (!Literal(":")) return false;
+        Json value;
+        if (!Value(value)) return false;
+        out.members[key] = std::move(value);
+        Space();
+        if (Literal(",")) continue;
+        return Literal("}");
+      }
+    }
+    if (c == '[') {
+      ++pos_;
+      out.kind = Json::Kind::kArray;
+      Space();
+      if (pos_ < text_.size() && text_[pos_] == ']') {
+        ++pos_;
+        return true;
+      }
+      while (true) {
+        Json value;
+        if (!Value(value)) return false;
+        out.items.push_back(std::move(value));
+        Space();
+        if (Literal(",")) continue;
+        return Literal("]");
+      }
+    }
+    if (c == '"') {
+      out.kind = Json::Kind::kString;
+      return String(out.text);
+    }
+    if (Literal("null")) return true;
+    if (Literal("true") || Literal("false")) {
+      out.kind = Json::Kind::kBool;
+      out.boolean = text_[pos_ - 1] == 'e' && text_[pos_ - 2] == 'u';
+      return true;
+    }
+    out.kind = Json::Kind::kNumber;
+    if (Literal("NaN")) {
+      out.number = NAN;
+      return true;
+    }
+    if (Literal("Infinity")) {
+      out.number = INFINITY;
+      return true;
+    }
+    if (Literal("-Infinity")) {
+      out.number = -INFINITY;
+      return true;
+    }
+    size_t start = pos_;
+    while (pos_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[pos_])) ||
+                                   std::strchr("+-.eE", text_[pos_]) != nullptr)) {
+      ++pos_;
+    }
+    if (pos_ == start) return false;
+    out.number = std::strtod(std::string(text_.substr(start, pos_ - start)).c_str(), nullptr);
+    return true;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+bool NumbersEqual(double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+  if (a == b) return true;
+  return std::fabs(a - b) <= 1e-6 * std::max(std::fabs(a), std::fabs(b));
+}
+
+bool JsonEqual(const Json& a, const Json& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case Json::Kind::kNull: return true;
+    case Json::Kind::kBool: return a.boolean == b.boolean;
+    case Json::Kind::kNumber: return NumbersEqual(a.number, b.number);
+    case Json::Kind::kString: return a.text == b.text;
+    case Json::Kind::kArray:
+      if (a.items.size() != b.items.size()) return false;
+      for (size_t i = 0; i < a.items.size(); ++i) {
+        if (!JsonEqual(a.items[i], b.items[i])) return false;
+      }
+      return true;
+    case Json::Kind::kObject:
+      if (a.members.size() != b.members.size()) return false;
+      for (const auto& [key, value] : a.members) {
+        auto it = b.members.find(key);
+        if (it == b.members.end() || !JsonEqual(value, it->second)) return false;
+      }
+      return true;
+  }
+  return false;
+}
+
+bool ParseNumber(const std::string& text, double& out) {
+  if (text == "nan" || text == "NaN" || text == "-nan") {
+    out = NAN;
+    return true;
+  }
+  if (text == "inf" || text == "Infinity") {
+    out = INFINITY;
+    return true;
+  }
+  if (text == "-inf" || text == "-Infinity") {
+    out = -INFINITY;
+    return true;
+  }
+  if (text.empty()) return false;
+  char* end = nullptr;
+  out = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size();
+}
+
+std::string Quote(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string SharedDir() {
+  const char* dir = std::getenv("SB_SHARED_DIR");
+  return dir != nullptr ? dir : "/work/shared";
+}
+
+std::string CanonicalText(const Vector& v, idx_t row, bool& null) {
+  null = !v.validity().RowIsValid(row);
+  if (null) return "";
+  const LogicalType& type = v.type();
+  switch (type.id()) {
+    case TypeId::kBoolean: return v.data<bool>()[row] ? "true" : "false";
+    case TypeId::kTinyint: return std::to_string(v.data<int8_t>()[row]);
+    case TypeId::kSmallint: return std::to_string(v.data<int16_t>()[row]);
+    case TypeId::kInteger: return std::to_string(v.data<int32_t>()[row]);
+    case TypeId::kBigint: return std::to_string(v.data<int64_t>()[row]);
+    case TypeId::kDecimal:
+      if (type.physical_type() == PhysicalType::kInt64) {
+        return Decimal::Format(v.data<int64_t>()[row], type.decimal_scale());
+      }
+      return Decimal::Format(v.data<int128_t>()[row], type.decimal_scale());
+    case TypeId::kReal: return DoubleText(v.data<float>()[row]);
+    case TypeId::kDouble: return DoubleText(v.data<double>()[row]);
+    case TypeId::kVarchar:
+    case TypeId::kChar:
+    case TypeId::kJson: return v.data<StringView>()[row].str();
+    case TypeId::kVarbinary: return Hex(v.data<StringView>()[row].view());
+    case TypeId::kDate: return DateText(v.data<int32_t>()[row]);
+    case TypeId::kTime:
+    case TypeId::kTimestamp: return std::to_string(v.data<int64_t>()[row]);
+    case TypeId::kTimestampTz: return std::to_string(v.data<TimestampTz>()[row].micros);
+    case TypeId::kUuid: return UuidText(v.data<uint128_t>()[row]);
+    default: return JsonText(v, row);
+  }
+}
+
+std::string DuckDbExpression(const ParquetField& field, const ParquetSchema& schema,
+                             const std::string& name) {
+  std::string q = Quote(name);
+  if (field.kind != ParquetField::Kind::kPrimitive) return "to_json(" + q + ")::VARCHAR";
+  const LeafColumn& leaf = schema.leaves()[static_cast<size_t>(field.leaf_index)];
+  if (leaf.logical_type && (leaf.logical_type->kind == LogicalTypeAnnotation::Kind::kGeometry ||
+                            leaf.logical_type->kind == LogicalTypeAnnotation::Kind::kGeography)) {
+    return "hex(ST_AsWKB(" + q + "))";
+  }
+  switch (field.type.id()) {
+    case TypeId::kVarbinary: return "hex(" + q + ")";
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      if (leaf.transform == ValueTransform::kNanosToMicrosFloor) {
+        return fmt::format("(epoch_ns({0}) - ((epoch_ns({0}) % 1000) + 1000) % 1000) // 1000", q);
+      }
+      if (leaf.transform == ValueTransform::kNanosToMicrosRound) {
+        return fmt::format("(epoch_ns({0}) + 500) // 1000", q);
+      }
+      return "epoch_us(" + q + ")";
+    case TypeId::kRow: return "to_json(" + q + ")::VARCHAR";
+    default: return "CAST(" + q + " AS VARCHAR)";
+  }
+}
+
+Result<std::vector<std::vector<std::string>>> ReadRenderedRows(const std::string& path,
+                                                               const ParquetReaderOptions& options) {
+  SB_ASSIGN_OR_RETURN(std::shared_ptr<ParquetReader> reader, ParquetReader::Open(path, options));
+  ParquetScanOptions scan;
+  for (size_t i = 0; i < reader->schema().fields().size(); ++i) {
+    scan.columns.push_back(static_cast<int>(i));
+  }
+  std::vector<std::vector<std::string>> rows;
+  DataChunk chunk;
+  for (int g = 0; g < reader->num_row_groups(); ++g) {
+    SB_ASSIGN_OR_RETURN(std::unique_ptr<RowGroupScanner> scanner, reader->ScanRowGroup(g, scan));
+    while (true) {
+      SB_ASSIGN_OR_RETURN(bool more, scanner->Next(chunk));
+      if (!more) break;
+      for (idx_t r = 0; r < chunk.size(); ++r) {
+        std::vector<std::string> cells;
+        for (idx_t c = 0; c < chunk.ColumnCount(); ++c) {
+          bool null = false;
+          std::string text = CanonicalText(chunk.column(c), r, null);
+          cells.push_back(null ? kNull : text);
+        }
+        rows.push_back(std::move(cells));
+      }
+    }
+  }
+  return rows;
+}
+
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false;
+  bool was_quoted = false;
+  size_t i = 0;
+  auto end_cell = [&] {
+    row.push_back(!was_quoted && cell.empty() ? kNull : cell);
+    cell.clear();
+    was_quoted = false;
+  };
+  while (i < text.size()) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        cell += c;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      quoted = true;
+      was_quoted = true;
+    } else if (c == ',') {
+      end_cell();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_cell();
+      rows.push_back(std::move(row));
+      row.clear();
+    } else {
+      cell += c;
+    }
+    ++i;
+  }
+  if (!row.empty() || !cell.empty() || was_quoted) {
+    end_cell();
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+bool CellsEqual(const std::string& expected, const std::string& actual) {
+  if (expected == actual) return true;
+  if (expected == kNull || actual == kNull) return false;
+  double a;
+  double b;
+  if (ParseNumber(expected, a) && ParseNumber(actual, b)) return NumbersEqual(a, b);
+  Json x;
+  Json y;
+  if (JsonParser(expected).Parse(x) && JsonParser(actual).Parse(y)) return JsonEqual(x, y);
+  return false;
+}
+
+int RunCommand(const std::string& command, std::string& output) {
+  output.clear();
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return -1;
+  char buffer[65536];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, n);
+  int status = ::pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string ReadTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace switchboard::parquet::testing
