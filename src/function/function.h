@@ -77,6 +77,11 @@ struct ScalarFunction {
   bool deterministic = true;
   /// Arguments (by index) that must be lambdas, and how many parameters each takes.
   std::vector<std::pair<idx_t, idx_t>> lambda_arguments;
+  /// The parameter types of lambda argument `lambda_index`, given the types of the arguments
+  /// bound so far (lambda arguments not yet bound are kInvalid). The binder binds a lambda's body
+  /// with these parameters and then passes the body's type as that argument's type.
+  std::function<std::vector<LogicalType>(idx_t lambda_index, const std::vector<LogicalType>& argument_types)>
+      lambda_parameter_types;
   /// Documentation: "element_at(array(E), bigint) -> E" when generic, and one example.
   std::string signature;
   std::string description;
