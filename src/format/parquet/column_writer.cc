@@ -382,42 +382,61 @@ class TypedColumnWriter final : public ColumnWriter {
   }
 
   Result<void> AppendFlat(const Vector& values, idx_t begin, idx_t end) override {
-    const In* data = values.data<In>();
-    const ValidityMask& validity = values.validity();
-    if (validity.AllValid()) {
-      if (max_definition_ > 0) definitions_.insert(definitions_.end(), end - begin, max_definition_);
-      for (idx_t row = begin; row < end; ++row) AddValue(data[row]);
-    } else {
-      if (max_definition_ == 0) return NullInRequired();
+    if (max_definition_ == 0 && !values.validity().AllValid()) {
       for (idx_t row = begin; row < end; ++row) {
-        bool valid = validity.RowIsValid(row);
-        definitions_.push_back(valid ? max_definition_ : 0);
-        if (valid) {
-          AddValue(data[row]);
-        } else {
-          ++page_bounds_.nulls;
-        }
+        if (!values.validity().RowIsValid(row)) return NullInRequired();
       }
     }
-    page_levels_ += end - begin;
-    page_rows_ += static_cast<int64_t>(end - begin);
-    return AfterAppend();
+    // Slices end where a page must: at page_max_rows, and at least every kSliceRows rows so
+    // the byte limit is checked often enough.
+    while (begin < end) {
+      auto room = static_cast<idx_t>(options_.page_max_rows - page_rows_);
+      idx_t slice_end = begin + std::min<idx_t>({end - begin, room, kSliceRows});
+      AppendFlatSlice(values, begin, slice_end);
+      begin = slice_end;
+      SB_RETURN_IF_ERROR(AfterAppend());
+    }
+    return Ok();
   }
 
   Result<void> Append(const uint8_t* repetition, const uint8_t* definition, size_t count,
                       const Vector& values, const sel_t* value_rows, size_t value_count) override {
-    const In* data = values.data<In>();
-    if (max_repetition_ > 0) {
-      repetitions_.insert(repetitions_.end(), repetition, repetition + count);
-      for (size_t i = 0; i < count; ++i) page_rows_ += repetition[i] == 0;
-    } else {
-      page_rows_ += static_cast<int64_t>(count);
+    size_t level = 0;
+    size_t value = 0;
+    while (level < count) {
+      // The levels of at most `room` rows (a row starts at repetition level 0).
+      auto room = static_cast<size_t>(options_.page_max_rows - page_rows_);
+      size_t cut = level;
+      size_t rows = 0;
+      if (max_repetition_ == 0) {
+        cut = level + std::min(count - level, room);
+        rows = cut - level;
+      } else {
+        while (cut < count) {
+          if (repetition[cut] == 0) {
+            if (rows == room) break;
+            ++rows;
+          }
+          ++cut;
+        }
+      }
+      size_t values_in_slice = 0;
+      if (max_definition_ == 0) {
+        values_in_slice = cut - level;
+      } else {
+        for (size_t i = level; i < cut; ++i) values_in_slice += definition[i] == max_definition_;
+      }
+      if (value + values_in_slice > value_count) {
+        return Error{ErrorCode::kInternal, "levels announce more values than were given"};
+      }
+      AppendLevels(max_repetition_ > 0 ? repetition + level : nullptr,
+                   max_definition_ > 0 ? definition + level : nullptr, cut - level,
+                   static_cast<int64_t>(rows), values, value_rows + value, values_in_slice);
+      level = cut;
+      value += values_in_slice;
+      SB_RETURN_IF_ERROR(AfterAppend());
     }
-    if (max_definition_ > 0) definitions_.insert(definitions_.end(), definition, definition + count);
-    for (size_t i = 0; i < value_count; ++i) AddValue(data[value_rows[i]]);
-    page_bounds_.nulls += static_cast<int64_t>(count - value_count);
-    page_levels_ += count;
-    return AfterAppend();
+    return Ok();
   }
 
   int64_t buffered_bytes() const override {
@@ -504,8 +523,43 @@ class TypedColumnWriter final : public ColumnWriter {
   }
 
  private:
+  static constexpr idx_t kSliceRows = 1024;
+
   static Error NullInRequired() {
     return Error{ErrorCode::kInvalidParameter, "NULL value in a column that is not nullable"};
+  }
+
+  void AppendFlatSlice(const Vector& values, idx_t begin, idx_t end) {
+    const In* data = values.data<In>();
+    const ValidityMask& validity = values.validity();
+    if (validity.AllValid()) {
+      if (max_definition_ > 0) definitions_.insert(definitions_.end(), end - begin, max_definition_);
+      for (idx_t row = begin; row < end; ++row) AddValue(data[row]);
+    } else {
+      for (idx_t row = begin; row < end; ++row) {
+        bool valid = validity.RowIsValid(row);
+        definitions_.push_back(valid ? max_definition_ : 0);
+        if (valid) {
+          AddValue(data[row]);
+        } else {
+          ++page_bounds_.nulls;
+        }
+      }
+    }
+    page_levels_ += end - begin;
+    page_rows_ += static_cast<int64_t>(end - begin);
+  }
+
+  void AppendLevels(const uint8_t* repetition, const uint8_t* definition, size_t count,
+                    int64_t rows, const Vector& values, const sel_t* value_rows,
+                    size_t value_count) {
+    const In* data = values.data<In>();
+    if (repetition != nullptr) repetitions_.insert(repetitions_.end(), repetition, repetition + count);
+    if (definition != nullptr) definitions_.insert(definitions_.end(), definition, definition + count);
+    for (size_t i = 0; i < value_count; ++i) AddValue(data[value_rows[i]]);
+    page_bounds_.nulls += static_cast<int64_t>(count - value_count);
+    page_levels_ += count;
+    page_rows_ += rows;
   }
 
   void AddValue(const In& v) {

@@ -16,6 +16,8 @@
 
 #include "types/datetime.h"
 #include "types/decimal.h"
+#include "common/hash.h"
+#include "types/value.h"
 
 namespace switchboard::parquet::testing {
 
@@ -544,6 +546,116 @@ std::string ReadTextFile(const std::string& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+std::vector<std::pair<std::string, LogicalType>> AllWritableTypes() {
+  LogicalType point = LogicalType::Row({{"x", TypeId::kDouble}, {"label", TypeId::kVarchar}});
+  return {
+      {"c_boolean", TypeId::kBoolean},
+      {"c_tinyint", TypeId::kTinyint},
+      {"c_smallint", TypeId::kSmallint},
+      {"c_integer", TypeId::kInteger},
+      {"c_bigint", TypeId::kBigint},
+      {"c_real", TypeId::kReal},
+      {"c_double", TypeId::kDouble},
+      {"c_decimal_5_2", LogicalType::Decimal(5, 2)},
+      {"c_decimal_18_6", LogicalType::Decimal(18, 6)},
+      {"c_decimal_38_10", LogicalType::Decimal(38, 10)},
+      {"c_varchar", TypeId::kVarchar},
+      {"c_varbinary", TypeId::kVarbinary},
+      {"c_json", TypeId::kJson},
+      {"c_date", TypeId::kDate},
+      {"c_time", LogicalType::Time(6)},
+      {"c_timestamp", LogicalType::Timestamp(6)},
+      {"c_timestamptz", LogicalType::TimestampTz(6)},
+      {"c_uuid", TypeId::kUuid},
+      {"c_array", LogicalType::Array(TypeId::kInteger)},
+      {"c_array_of_rows", LogicalType::Array(point)},
+      {"c_nested_array", LogicalType::Array(LogicalType::Array(TypeId::kVarchar))},
+      {"c_map", LogicalType::Map(TypeId::kVarchar, TypeId::kBigint)},
+      {"c_row", LogicalType::Row({{"id", TypeId::kInteger},
+                                  {"tags", LogicalType::Array(TypeId::kVarchar)},
+                                  {"point", point}})},
+  };
+}
+
+Value SampleValue(const LogicalType& type, int64_t row, bool nullable) {
+  uint64_t h = MixHash(static_cast<uint64_t>(row) * 1000003 + static_cast<uint64_t>(type.id()));
+  if (nullable && h % 7 == 3) return Value::Null(type);
+  auto pick = [&](int64_t modulo) { return static_cast<int64_t>(h % static_cast<uint64_t>(modulo)); };
+  switch (type.id()) {
+    case TypeId::kBoolean: return Value::Boolean(h & 1);
+    case TypeId::kTinyint: return Value::Tinyint(static_cast<int8_t>(row % 5 == 0 ? INT8_MIN : pick(200) - 100));
+    case TypeId::kSmallint: return Value::Smallint(static_cast<int16_t>(pick(60000) - 30000));
+    case TypeId::kInteger: return Value::Integer(row % 11 == 0 ? INT32_MAX : static_cast<int32_t>(row * 7 - 500));
+    case TypeId::kBigint: return Value::Bigint(row % 13 == 0 ? INT64_MIN : static_cast<int64_t>(h >> 1) - (INT64_MAX / 2));
+    case TypeId::kReal: return Value::Real(row % 17 == 0 ? NAN : static_cast<float>(pick(100000)) / 8 - 1000);
+    case TypeId::kDouble:
+      if (row % 19 == 0) return Value::Double(row % 38 == 0 ? -INFINITY : NAN);
+      return Value::Double(static_cast<double>(pick(1 << 30)) / 1024 - 100000);
+    case TypeId::kDecimal: {
+      int precision = type.decimal_precision();
+      int128_t max = Decimal::MaxUnscaled(precision);
+      int128_t v = row % 23 == 0 ? (row % 46 == 0 ? -max : max)
+                                 : static_cast<int128_t>(pick(INT64_MAX)) % (max + 1) - max / 2;
+      if (v > max) v = max;
+      if (v < -max) v = -max;
+      return Value::Decimal(v, precision, type.decimal_scale());
+    }
+    case TypeId::kVarchar: {
+      static const char* kWords[] = {"alpha", "beta", "gamma", "\xc3\xa9t\xc3\xa9", "",
+                                     "a considerably longer string value that exceeds inline"};
+      std::string text = kWords[pick(6)];
+      if (row % 29 == 0) text = std::string(200, 'z') + std::to_string(row);
+      return Value::Varchar(text + (row % 3 == 0 ? std::to_string(row % 40) : ""));
+    }
+    case TypeId::kVarbinary: {
+      std::string bytes;
+      for (int i = 0; i < pick(20); ++i) bytes += static_cast<char>((h >> (i % 8 * 8)) + static_cast<uint64_t>(i));
+      return Value::Varbinary(bytes);
+    }
+    case TypeId::kJson: return Value::Json(fmt::format(R"({{"k":{},"s":"v{}"}})", row, pick(9)));
+    case TypeId::kDate: return Value::Date(static_cast<int32_t>(pick(80000) - 20000));
+    case TypeId::kTime: return Value::Time(pick(kMicrosPerDay), type.precision());
+    case TypeId::kTimestamp: return Value::Timestamp(pick(int64_t{1} << 52) - (int64_t{1} << 51), 6);
+    case TypeId::kTimestampTz:
+      return Value::TimestampWithZone(TimestampTz{pick(int64_t{1} << 52) - (int64_t{1} << 50), 0}, 6);
+    case TypeId::kUuid: return Value::Uuid(static_cast<uint128_t>(h) << 64 | MixHash(h));
+    case TypeId::kArray: {
+      std::vector<Value> elements;
+      for (int64_t i = 0; i < pick(5); ++i) {
+        elements.push_back(SampleValue(type.element_type(), row * 5 + i, true));
+      }
+      return Value::Array(type.element_type(), std::move(elements));
+    }
+    case TypeId::kMap: {
+      std::vector<std::pair<Value, Value>> entries;
+      for (int64_t i = 0; i < pick(4); ++i) {
+        entries.emplace_back(Value::Varchar("key" + std::to_string(i)),
+                             SampleValue(type.value_type(), row * 4 + i, true));
+      }
+      return Value::Map(type.key_type(), type.value_type(), std::move(entries));
+    }
+    case TypeId::kRow: {
+      std::vector<Value> fields;
+      for (size_t f = 0; f < type.fields().size(); ++f) {
+        fields.push_back(SampleValue(type.fields()[f].second, row * 3 + static_cast<int64_t>(f), true));
+      }
+      return Value::Row(type, std::move(fields));
+    }
+    default: return Value::Null(type);
+  }
+}
+
+void FillSampleChunk(const std::vector<LogicalType>& types, int64_t first, idx_t rows,
+                     DataChunk& chunk) {
+  chunk.Initialize(types, std::max<idx_t>(rows, 1));
+  for (size_t c = 0; c < types.size(); ++c) {
+    for (idx_t r = 0; r < rows; ++r) {
+      chunk.column(c).SetValue(r, SampleValue(types[c], first + static_cast<int64_t>(r)));
+    }
+  }
+  chunk.SetSize(rows);
 }
 
 }  // namespace switchboard::parquet::testing

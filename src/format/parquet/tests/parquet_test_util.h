@@ -43,4 +43,15 @@ int RunCommand(const std::string& command, std::string& output);
 
 std::string ReadTextFile(const std::string& path);
 
+/// A column type of every kind the writer supports, nested ones included.
+std::vector<std::pair<std::string, LogicalType>> AllWritableTypes();
+
+/// Deterministic sample values of `type` for row `row` (NULL for some rows when `nullable`),
+/// covering extremes, NaN, long and non-ASCII strings, empty and NULL nested values.
+Value SampleValue(const LogicalType& type, int64_t row, bool nullable = true);
+
+/// A chunk of `rows` sample rows starting at row `first` for the given column types.
+void FillSampleChunk(const std::vector<LogicalType>& types, int64_t first, idx_t rows,
+                     DataChunk& chunk);
+
 }  // namespace switchboard::parquet::testing
