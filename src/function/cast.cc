@@ -39,11 +39,6 @@ void Fail(const CastOptions& options, ValidityMask& mask, idx_t row, Thrower&& t
   thrower();
 }
 
-bool IsIntegralPhysical(PhysicalType type) {
-  return type == PhysicalType::kInt8 || type == PhysicalType::kInt16 ||
-         type == PhysicalType::kInt32 || type == PhysicalType::kInt64;
-}
-
 // ----- numeric -> numeric -------------------------------------------------------------------
 
 // Value of any numeric physical type as an exact int128 (integers and decimal unscaled values).

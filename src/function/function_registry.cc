@@ -212,11 +212,20 @@ ResolvedAggregate FunctionRegistry::ResolveAggregate(const std::string& name,
   return resolved;
 }
 
+const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
+  static const std::vector<FunctionFamily> families = {
+      {"Arithmetic operators", RegisterArithmeticFunctions},
+      {"Mathematical functions", RegisterMathFunctions},
+      {"Comparison and type functions", RegisterGeneralFunctions},
+      {"Aggregate functions", RegisterAggregateFunctions},
+      {"Window functions", RegisterWindowFunctions},
+  };
+  return families;
+}
+
 std::unique_ptr<FunctionRegistry> FunctionRegistry::CreateWithBuiltins() {
   auto registry = std::make_unique<FunctionRegistry>();
-  RegisterArithmeticFunctions(*registry);
-  RegisterAggregateFunctions(*registry);
-  RegisterWindowFunctions(*registry);
+  for (const FunctionFamily& family : BuiltinFunctionFamilies()) family.register_functions(*registry);
   return registry;
 }
 

@@ -75,7 +75,19 @@ class FunctionRegistry {
 
 // Registration of each built-in family (one .cc file each).
 void RegisterArithmeticFunctions(FunctionRegistry& registry);
+void RegisterMathFunctions(FunctionRegistry& registry);
+void RegisterGeneralFunctions(FunctionRegistry& registry);
 void RegisterAggregateFunctions(FunctionRegistry& registry);
 void RegisterWindowFunctions(FunctionRegistry& registry);
+
+/// One family of built-in functions: the call that registers it and the heading it is documented
+/// under.
+struct FunctionFamily {
+  const char* title;
+  void (*register_functions)(FunctionRegistry& registry);
+};
+
+/// Every built-in family, in documentation order. CreateWithBuiltins registers all of them.
+const std::vector<FunctionFamily>& BuiltinFunctionFamilies();
 
 }  // namespace switchboard
