@@ -69,6 +69,27 @@ std::string_view TrimWhitespace(std::string_view text) {
   return text.substr(begin, end - begin);
 }
 
+bool MatchLikePattern(std::string_view text, std::string_view pattern) {
+  // Greedy matching with backtracking to the last '%'.
+  size_t t = 0, p = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '_' || pattern[p] == text[t])) {
+      ++t;
+      ++p;
+    } else if (p < pattern.size() && pattern[p] == '%') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '%') ++p;
+  return p == pattern.size();
+}
+
 size_t LevenshteinDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> previous(b.size() + 1);
   std::vector<size_t> current(b.size() + 1);

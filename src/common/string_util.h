@@ -18,6 +18,10 @@ std::vector<std::string> Split(std::string_view text, char separator);
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 std::string_view TrimWhitespace(std::string_view text);
 
+/// SQL LIKE matching of `text` against `pattern` (`%` any run, `_` one character; bytes, no
+/// escape character). For SHOW ... LIKE and catalog listings; queries use the like() function.
+bool MatchLikePattern(std::string_view text, std::string_view pattern);
+
 /// Edit distance (insertions, deletions, substitutions), ignoring ASCII case.
 size_t LevenshteinDistance(std::string_view a, std::string_view b);
 

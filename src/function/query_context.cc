@@ -15,7 +15,9 @@ void QueryContext::AddBytesScanned(int64_t bytes) {
 }
 
 void QueryContext::CheckCancelled() const {
-  if (cancelled.load(std::memory_order_relaxed)) SB_THROW(kQueryCanceled, "Query was canceled");
+  if (cancelled.load(std::memory_order_relaxed) || (interrupt && interrupt->load(std::memory_order_relaxed))) {
+    SB_THROW(kQueryCanceled, "Query was canceled");
+  }
 }
 
 }  // namespace switchboard

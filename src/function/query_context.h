@@ -32,6 +32,8 @@ class QueryContext {
   int64_t max_bytes_scanned = 0;
   /// Set to stop the query at the next batch boundary.
   std::atomic<bool> cancelled{false};
+  /// The session's interrupt flag (Ctrl-C in a shell, a cancel request); may be null.
+  const std::atomic<bool>* interrupt = nullptr;
 
   /// Adds to bytes_scanned; throws kResourceLimit when the cap is exceeded.
   void AddBytesScanned(int64_t bytes);
