@@ -217,6 +217,8 @@ const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
       {"Arithmetic operators", RegisterArithmeticFunctions},
       {"Mathematical functions", RegisterMathFunctions},
       {"Comparison and type functions", RegisterGeneralFunctions},
+      {"String functions", RegisterStringFunctions},
+      {"Pattern matching: LIKE and ILIKE", RegisterLikeFunctions},
       {"Aggregate functions", RegisterAggregateFunctions},
       {"Window functions", RegisterWindowFunctions},
   };

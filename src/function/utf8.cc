@@ -57,7 +57,8 @@ void AppendCaseMapped(std::string& out, std::string_view text, bool upper, std::
   }
   // glibc's C.UTF-8 locale carries Unicode's simple case mappings; wchar_t is UTF-32 on Linux.
   static_assert(sizeof(wchar_t) == sizeof(char32_t));
-  static const std::ctype<wchar_t>& facet = std::use_facet<std::ctype<wchar_t>>(std::locale("C.UTF-8"));
+  static const std::locale locale("C.UTF-8");
+  static const std::ctype<wchar_t>& facet = std::use_facet<std::ctype<wchar_t>>(locale);
   scratch.clear();
   for (size_t offset = 0; offset < text.size();) scratch.push_back(Decode(text, offset));
   wchar_t* begin = reinterpret_cast<wchar_t*>(scratch.data());
