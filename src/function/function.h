@@ -38,6 +38,8 @@ class LambdaEvaluator {
 struct FunctionContext {
   const FunctionData* bind_data = nullptr;
   const QueryContext* query = nullptr;
+  /// Set exactly when the call has lambda arguments (so one overload can serve a lambda and a
+  /// plain argument of the same type, as regexp_replace does).
   LambdaEvaluator* lambdas = nullptr;
 };
 

@@ -219,6 +219,7 @@ const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
       {"Comparison and type functions", RegisterGeneralFunctions},
       {"String functions", RegisterStringFunctions},
       {"Pattern matching: LIKE and ILIKE", RegisterLikeFunctions},
+      {"Regular expression functions", RegisterRegexFunctions},
       {"Aggregate functions", RegisterAggregateFunctions},
       {"Window functions", RegisterWindowFunctions},
   };

@@ -79,6 +79,7 @@ void RegisterMathFunctions(FunctionRegistry& registry);
 void RegisterGeneralFunctions(FunctionRegistry& registry);
 void RegisterStringFunctions(FunctionRegistry& registry);
 void RegisterLikeFunctions(FunctionRegistry& registry);
+void RegisterRegexFunctions(FunctionRegistry& registry);
 void RegisterAggregateFunctions(FunctionRegistry& registry);
 void RegisterWindowFunctions(FunctionRegistry& registry);
 

@@ -84,14 +84,14 @@ Value StrArray(const std::vector<std::string>& elements);
 #define EXPECT_VALUE(actual, expected) EXPECT_PRED_FORMAT2(::switchboard::ValuesEqual, actual, expected)
 
 /// EXPECT that `statement` throws an Exception with error code `code`.
-#define EXPECT_ERROR_CODE(statement, code)                                           \
-  do {                                                                              \
-    try {                                                                           \
-      statement;                                                                    \
-      ADD_FAILURE() << "expected " #code " from " #statement;                       \
-    } catch (const ::switchboard::Exception& e) {                                   \
-      EXPECT_EQ(e.code(), ::switchboard::ErrorCode::code) << e.what();              \
-    }                                                                               \
+#define EXPECT_ERROR_CODE(statement, error_code)                              \
+  do {                                                                       \
+    try {                                                                    \
+      statement;                                                             \
+      ADD_FAILURE() << "expected " #error_code " from " #statement;          \
+    } catch (const ::switchboard::Exception& e) {                            \
+      EXPECT_EQ(e.code(), ::switchboard::ErrorCode::error_code) << e.what(); \
+    }                                                                        \
   } while (0)
 
 }  // namespace switchboard
