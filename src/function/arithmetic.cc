@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "function/calendar.h"
 #include "function/function_registry.h"
 #include "function/scalar_executor.h"
 #include "types/datetime.h"
@@ -257,26 +258,6 @@ std::unique_ptr<FunctionData> BindDecimalNegate(ScalarFunction& function,
 }
 
 // ----- date, time and intervals --------------------------------------------------------------
-
-int32_t AddMonthsToDate(int32_t days, int64_t months) {
-  int64_t year;
-  int month, day;
-  Date::ToCivil(days, year, month, day);
-  int64_t total = year * 12 + (month - 1) + months;
-  int64_t new_year = FloorDiv(total, 12);
-  int new_month = static_cast<int>(total - new_year * 12) + 1;
-  if (new_year < Date::kMinYear || new_year > Date::kMaxYear) {
-    SB_THROW(kNumericOverflow, "Date out of range after adding {} months", months);
-  }
-  int new_day = std::min(day, Date::DaysInMonth(new_year, new_month));
-  return Date::FromCivil(new_year, new_month, new_day);
-}
-
-int64_t AddMonthsToTimestamp(int64_t micros, int64_t months) {
-  int64_t days = FloorDiv(micros, kMicrosPerDay);
-  int64_t time = micros - days * kMicrosPerDay;
-  return static_cast<int64_t>(AddMonthsToDate(static_cast<int32_t>(days), months)) * kMicrosPerDay + time;
-}
 
 int64_t CheckedAddMicros(int64_t a, int64_t b) {
   int64_t r;

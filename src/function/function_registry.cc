@@ -220,6 +220,8 @@ const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
       {"String functions", RegisterStringFunctions},
       {"Pattern matching: LIKE and ILIKE", RegisterLikeFunctions},
       {"Regular expression functions", RegisterRegexFunctions},
+      {"Date and time functions", RegisterDatetimeFunctions},
+      {"Date and time formatting and parsing", RegisterDatetimeFormatFunctions},
       {"Aggregate functions", RegisterAggregateFunctions},
       {"Window functions", RegisterWindowFunctions},
   };

@@ -80,6 +80,8 @@ void RegisterGeneralFunctions(FunctionRegistry& registry);
 void RegisterStringFunctions(FunctionRegistry& registry);
 void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterRegexFunctions(FunctionRegistry& registry);
+void RegisterDatetimeFunctions(FunctionRegistry& registry);
+void RegisterDatetimeFormatFunctions(FunctionRegistry& registry);
 void RegisterAggregateFunctions(FunctionRegistry& registry);
 void RegisterWindowFunctions(FunctionRegistry& registry);
 
