@@ -231,6 +231,7 @@ void Lexer::LexEscapedString(Token& token) {
       Advance();
       continue;
     }
+    if (position_ + 1 >= sql_.size()) Fail(token.location, "unterminated string literal");
     ast::SourceLocation escape_location = location_;
     char kind = Peek(1);
     Advance(2);
@@ -274,8 +275,6 @@ void Lexer::LexEscapedString(Token& token) {
         break;
       }
       default:
-        if (position_ > sql_.size() || kind == '\0')
-          Fail(token.location, "unterminated string literal");
         token.value += kind;  // \\, \', \" and any other character stand for themselves
         break;
     }

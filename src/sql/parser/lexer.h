@@ -21,6 +21,9 @@ class Lexer {
   /// once the whole text has been consumed.
   bool NextStatement(std::vector<Token>& tokens);
 
+  /// Where lexing stands: just after the last token or trivia consumed.
+  ast::SourceLocation location() const { return location_; }
+
  private:
   char Peek(size_t ahead = 0) const;
   void Advance(size_t count = 1);

@@ -127,7 +127,9 @@ void SqlParser::FailUnexpected() {
   if (expected_position_ == position_ && !expected_.empty()) {
     std::vector<std::string> shown;
     for (std::string_view what : expected_) {
-      shown.push_back(what[0] == '<' ? std::string(what) : "'" + std::string(what) + "'");
+      // Descriptions such as <expression> are shown as they are, tokens in quotes.
+      bool description = what.size() > 2 && what.front() == '<' && what.back() == '>';
+      shown.push_back(description ? std::string(what) : "'" + std::string(what) + "'");
     }
     std::sort(shown.begin(), shown.end());
     shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
@@ -246,6 +248,21 @@ int64_t SqlParser::ParseInteger() {
   return value;
 }
 
+bool SqlParser::AcceptQuantifierAll() {
+  // ALL is not reserved: in `SELECT all, b` or `f(all)` it names a column.
+  const Token& next = Peek(1);
+  bool names_column =
+      next.type == TokenType::kEnd || IsKeyword(next, "FROM") || IsKeyword(next, "AS");
+  for (std::string_view symbol : {",", ")", ".", ";", "[", "::"})
+    names_column |= IsSymbol(next, symbol);
+  if (PeekKeyword("ALL") && !names_column) {
+    Advance();
+    return true;
+  }
+  Expecting("ALL");
+  return false;
+}
+
 bool SqlParser::ParseIfNotExists() {
   if (!PeekKeyword("IF")) {
     Expecting("IF");
@@ -283,23 +300,31 @@ std::vector<ast::StatementPtr> SqlParser::ParseStatements() {
   return statements;
 }
 
+void SqlParser::LoadStandaloneInput() {
+  if (LoadNextStatement()) return;
+  Token end;  // empty input
+  end.location = lexer_.location();
+  end.offset = static_cast<uint32_t>(sql_.size());
+  tokens_.push_back(std::move(end));
+}
+
+void SqlParser::ExpectEndOfInput() {
+  if (Peek().type == TokenType::kEnd) return;
+  Expecting("<EOF>");
+  FailUnexpected();
+}
+
 ast::ExpressionPtr SqlParser::ParseStandaloneExpression() {
-  if (!LoadNextStatement()) tokens_.push_back(Token{});
+  LoadStandaloneInput();
   ast::ExpressionPtr expression = ParseExpression();
-  if (Peek().type != TokenType::kEnd) {
-    Expecting("<EOF>");
-    FailUnexpected();
-  }
+  ExpectEndOfInput();
   return expression;
 }
 
 ast::TypeName SqlParser::ParseStandaloneTypeName() {
-  if (!LoadNextStatement()) tokens_.push_back(Token{});
+  LoadStandaloneInput();
   ast::TypeName type = ParseType();
-  if (Peek().type != TokenType::kEnd) {
-    Expecting("<EOF>");
-    FailUnexpected();
-  }
+  ExpectEndOfInput();
   return type;
 }
 

@@ -33,7 +33,12 @@ namespace switchboard::parser {
 /// functions exhaust the stack.
 class SqlParser {
  public:
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer frames take several times more stack; stop earlier to fit the same stack.
+  static constexpr size_t kMaxDepth = 250;
+#else
   static constexpr size_t kMaxDepth = 1000;
+#endif
 
   explicit SqlParser(std::string_view sql);
 
@@ -57,6 +62,10 @@ class SqlParser {
   // ----- tokens and errors (sql_parser.cc) -----
   /// Lexes the next statement into tokens_ and resets the per-statement state; false at the end.
   bool LoadNextStatement();
+  /// Loads the whole input of ParseExpression/ParseTypeName (an empty input is just the end).
+  void LoadStandaloneInput();
+  /// Fails unless every token of a standalone input was consumed (a ';' is not allowed).
+  void ExpectEndOfInput();
   const Token& Peek(size_t ahead = 0) const;
   const Token& Advance();
   ast::SourceLocation Location() const { return Peek().location; }
@@ -79,7 +88,7 @@ class SqlParser {
   /// "line L:C: message" at `token`.
   [[noreturn]] void FailAt(const Token& token, std::string_view message) const;
   bool AtStatementEnd() const;
-  /// Fails unless the statement (or standalone expression or type) ends here.
+  /// Fails unless the statement ends here (at ';' or the end of the input).
   void ExpectStatementEnd();
   void EnterNesting();
   /// Index of the ')' matching the '(' at token index `open`, or 0 when unmatched.
@@ -98,6 +107,8 @@ class SqlParser {
   std::vector<ast::Identifier> ParseParenthesizedIdentifiers();
   std::string ParseString();
   int64_t ParseInteger();
+  /// The set quantifier ALL of SELECT, GROUP BY and calls, unless `all` is a column name here.
+  bool AcceptQuantifierAll();
   bool ParseIfNotExists();
   bool ParseIfExists();
 
@@ -159,6 +170,8 @@ class SqlParser {
   /// True when the token at `ahead` can start a type name.
   bool PeekTypeStart(size_t ahead = 0) const;
   void ParseTypeParameters(ast::TypeName& type, bool angle_brackets);
+  /// Parses a type and appends it to `type` as a kType parameter.
+  void AddTypeParameter(ast::TypeName& type);
   /// The closing '>' or ')' of a parameter list.
   void ExpectTypeClose(bool angle_brackets);
   void ParseRowFields(ast::TypeName& type, bool angle_brackets);
@@ -173,7 +186,6 @@ class SqlParser {
   ast::SelectItem ParseSelectItem();
   /// True when a qualified `name.*` starts here.
   bool IsQualifiedStarAhead() const;
-  bool IsImplicitColumnAliasAhead() const;
   ast::GroupBy ParseGroupBy();
   ast::GroupingElement ParseGroupingElement();
   std::vector<ast::ExpressionPtr> ParseGroupingSet(bool top_level);
@@ -186,9 +198,9 @@ class SqlParser {
   ast::RelationPtr ParseRelationPrimary(bool& may_have_alias);
   std::optional<ast::TimeTravel> ParseTimeTravel();
   std::optional<ast::TableAlias> ParseTableAlias();
-  /// True when a non-reserved word at `ahead` cannot be an alias without AS because it starts a
-  /// clause (LIMIT, WINDOW, SET, time travel, ...).
-  bool IsClauseWordAhead(size_t ahead = 0) const;
+  /// True when an alias without AS comes next: an identifier that does not start a clause
+  /// (LIMIT, OFFSET, FETCH, WINDOW, QUALIFY, SET, time travel), as Trino's grammar would decide.
+  bool IsImplicitAliasAhead() const;
 
   // ----- data definition (sql_parser_ddl.cc) -----
   ast::StatementPtr ParseCreate(ast::SourceLocation location);
@@ -200,6 +212,8 @@ class SqlParser {
   ast::StatementPtr ParseCreateSchema(ast::SourceLocation location);
   ast::StatementPtr ParseCreateExternalSchema(ast::SourceLocation location);
   ast::ColumnDefinition ParseColumnDefinition();
+  /// The rest of `ROW FORMAT ...` after ROW, which is at `location`.
+  ast::RowFormat ParseRowFormat(ast::SourceLocation location);
   /// `(k = v, ...)` with identifier names (Trino).
   std::vector<ast::Property> ParseProperties();
   /// `k = v, ...` without parentheses (SET PROPERTIES).

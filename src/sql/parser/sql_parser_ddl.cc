@@ -112,14 +112,21 @@ void SqlParser::ParseCreateTableClauses(ast::CreateTable& table) {
       ExpectSymbol("(");
       do {
         // Hive defines partition columns here (`dt string`); Spark and Iceberg name columns and
-        // transforms (`category`, `days(ts)`).
-        if (PeekIdentifier() && PeekTypeStart(1)) {
+        // transforms (`category`, `days(ts)`). One list holds one kind.
+        bool column = PeekIdentifier() && PeekTypeStart(1);
+        if (column ? !table.partitioned_by.empty() : !table.partition_columns.empty()) {
+          FailAt(Peek(), "partition column definitions and partition transforms cannot be mixed");
+        }
+        if (column) {
           table.partition_columns.push_back(ParseColumnDefinition());
         } else {
           table.partitioned_by.push_back(ParseExpression());
         }
       } while (AcceptSymbol(","));
       ExpectSymbol(")");
+    } else if (AcceptKeyword("ROW")) {
+      CheckNotRepeated(table.row_format.has_value(), token);
+      table.row_format = ParseRowFormat(token.location);
     } else if (AcceptKeyword("STORED")) {
       CheckNotRepeated(table.stored_as.has_value(), token);
       ExpectKeyword("AS");
@@ -147,13 +154,46 @@ void SqlParser::ParseCreateTableClauses(ast::CreateTable& table) {
     } else if (PeekIdentifier() && PeekSymbol("=", 1)) {
       table.options.push_back(ParseSnowflakeOption());
     } else {
-      for (std::string_view clause : {"USING", "PARTITIONED", "STORED", "LOCATION", "COMMENT",
-                                      "TBLPROPERTIES", "WITH", "AS"}) {
+      for (std::string_view clause : {"USING", "PARTITIONED", "ROW", "STORED", "LOCATION",
+                                      "COMMENT", "TBLPROPERTIES", "WITH", "AS"}) {
         Expecting(clause);
       }
       return;
     }
   }
+}
+
+ast::RowFormat SqlParser::ParseRowFormat(ast::SourceLocation location) {
+  ast::RowFormat format;
+  format.location = location;
+  ExpectKeyword("FORMAT");
+  if (AcceptKeyword("SERDE")) {
+    format.serde = ParseString();
+    if (PeekKeyword("WITH") && PeekKeyword("SERDEPROPERTIES", 1)) {
+      Advance();
+      Advance();
+      format.serde_properties = ParseStringKeyProperties();
+    }
+    return format;
+  }
+  ExpectKeyword("DELIMITED");
+  // Each `<words> 'value'` clause at most once, in Hive's order.
+  auto clause = [&](std::initializer_list<std::string_view> words,
+                    std::optional<std::string>& value) {
+    if (!PeekKeyword(*words.begin())) {
+      Expecting(*words.begin());
+      return;
+    }
+    for (std::string_view word : words) ExpectKeyword(word);
+    value = ParseString();
+  };
+  clause({"FIELDS", "TERMINATED", "BY"}, format.fields_terminated_by);
+  if (format.fields_terminated_by) clause({"ESCAPED", "BY"}, format.escaped_by);
+  clause({"COLLECTION", "ITEMS", "TERMINATED", "BY"}, format.collection_items_terminated_by);
+  clause({"MAP", "KEYS", "TERMINATED", "BY"}, format.map_keys_terminated_by);
+  clause({"LINES", "TERMINATED", "BY"}, format.lines_terminated_by);
+  clause({"NULL", "DEFINED", "AS"}, format.null_defined_as);
+  return format;
 }
 
 ast::ColumnDefinition SqlParser::ParseColumnDefinition() {
@@ -579,6 +619,7 @@ std::unique_ptr<ast::AlterTableAction> SqlParser::ParseCreateSnapshotRef(
 
 ast::RetentionPeriod SqlParser::ParseRetentionPeriod() {
   ast::RetentionPeriod period;
+  period.location = Location();
   period.amount = ParseOptionValue();
   if (AcceptKeyword("DAYS") || AcceptKeyword("DAY")) {
     period.unit = ast::RetentionUnit::kDays;

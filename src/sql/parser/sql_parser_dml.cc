@@ -35,7 +35,7 @@ ast::StatementPtr SqlParser::ParseInsert(ast::SourceLocation location) {
 }
 
 std::optional<ast::Identifier> SqlParser::ParseTargetAlias() {
-  if (AcceptKeyword("AS") || (PeekIdentifier() && !IsClauseWordAhead())) return ParseIdentifier();
+  if (AcceptKeyword("AS") || IsImplicitAliasAhead()) return ParseIdentifier();
   return std::nullopt;
 }
 

@@ -349,6 +349,7 @@ ExpressionPtr SqlParser::ParsePostfix() {
 ExpressionPtr SqlParser::ParsePrimary() {
   const Token& token = Peek();
   ast::SourceLocation location = token.location;
+  if (IsLambdaAhead()) return ParseLambda();
   switch (token.type) {
     case TokenType::kInteger:
       return std::make_unique<ast::Literal>(location, ast::LiteralKind::kInteger,
@@ -493,7 +494,7 @@ ExpressionPtr SqlParser::ParseFunctionCall(ast::QualifiedName name, ast::SourceL
     if (AcceptKeyword("DISTINCT")) {
       call->distinct = true;
     } else {
-      AcceptKeyword("ALL");
+      AcceptQuantifierAll();
     }
     call->arguments = ParseArguments(/*equals_names=*/false);
     if (PeekKeyword("ORDER")) call->order_by = ParseOrderBy();
@@ -559,7 +560,6 @@ std::vector<ExpressionPtr> SqlParser::ParseArguments(bool equals_names) {
 }
 
 ExpressionPtr SqlParser::ParseArgument(bool equals_names) {
-  if (IsLambdaAhead()) return ParseLambda();
   // Argument names may be reserved words before `=>`: CALL system.f(table => 'db.t').
   bool named = (PeekSymbol("=>", 1) && Peek().type == TokenType::kWord) ||
                (PeekIdentifier() && (PeekSymbol("=>", 1) || (equals_names && PeekSymbol("=", 1))));
@@ -608,10 +608,11 @@ ExpressionPtr SqlParser::ParseCase() {
   DepthGuard guard(*this);
   if (!PeekKeyword("WHEN")) case_expression->operand = ParseExpression();
   do {
+    ast::SourceLocation when = Location();
     ExpectKeyword("WHEN");
     ExpressionPtr condition = ParseExpression();
     ExpectKeyword("THEN");
-    case_expression->when_clauses.push_back({std::move(condition), ParseExpression()});
+    case_expression->when_clauses.push_back({std::move(condition), ParseExpression(), when});
   } while (PeekKeyword("WHEN"));
   if (AcceptKeyword("ELSE")) case_expression->else_result = ParseExpression();
   ExpectKeyword("END");
@@ -828,6 +829,7 @@ std::vector<ExpressionPtr> SqlParser::ParseExpressionList() {
 
 ast::SortItem SqlParser::ParseSortItem() {
   ast::SortItem item;
+  item.location = Location();
   item.expression = ParseExpression();
   if (AcceptKeyword("ASC")) {
     item.order = ast::SortOrder::kAscending;
@@ -884,6 +886,7 @@ ast::WindowSpec SqlParser::ParseWindowSpec() {
 
 ast::WindowFrame SqlParser::ParseWindowFrame() {
   ast::WindowFrame frame;
+  frame.location = Location();
   if (AcceptKeyword("ROWS")) {
     frame.unit = ast::FrameUnit::kRows;
   } else if (AcceptKeyword("RANGE")) {
@@ -918,6 +921,7 @@ ast::WindowFrame SqlParser::ParseWindowFrame() {
 
 ast::FrameBound SqlParser::ParseFrameBound() {
   ast::FrameBound bound;
+  bound.location = Location();
   if (PeekKeyword("UNBOUNDED") && (PeekKeyword("PRECEDING", 1) || PeekKeyword("FOLLOWING", 1))) {
     Advance();
     bool preceding = PeekKeyword("PRECEDING");

@@ -160,7 +160,7 @@ std::unique_ptr<ast::QueryBody> SqlParser::ParseQuerySpecification() {
   if (AcceptKeyword("DISTINCT")) {
     select->distinct = true;
   } else {
-    AcceptKeyword("ALL");
+    AcceptQuantifierAll();
   }
   do {
     // A trailing comma before FROM is accepted (Redshift).
@@ -182,6 +182,7 @@ std::unique_ptr<ast::QueryBody> SqlParser::ParseQuerySpecification() {
   if (AcceptKeyword("WINDOW")) {
     do {
       ast::WindowDefinition window;
+      window.location = Location();
       window.name = ParseIdentifier();
       ExpectKeyword("AS");
       window.spec = ParseWindowSpec();
@@ -197,14 +198,6 @@ bool SqlParser::IsQualifiedStarAhead() const {
     if (PeekSymbol("*", i + 2)) return true;
   }
   return false;
-}
-
-bool SqlParser::IsImplicitColumnAliasAhead() const {
-  if (!PeekIdentifier()) return false;
-  for (std::string_view word : {"LIMIT", "OFFSET", "FETCH", "WINDOW", "QUALIFY"}) {
-    if (PeekKeyword(word)) return false;
-  }
-  return true;
 }
 
 ast::SelectItem SqlParser::ParseSelectItem() {
@@ -234,7 +227,7 @@ ast::SelectItem SqlParser::ParseSelectItem() {
   item.expression = ParseExpression();
   if (AcceptKeyword("AS")) {
     item.alias = ParseIdentifier();
-  } else if (IsImplicitColumnAliasAhead()) {
+  } else if (IsImplicitAliasAhead()) {
     item.alias = ParseIdentifier();
   } else {
     Expecting("AS");
@@ -257,17 +250,18 @@ bool SqlParser::IsGroupByEnd(size_t ahead) const {
 }
 
 ast::GroupBy SqlParser::ParseGroupBy() {
+  ast::GroupBy group_by;
+  group_by.location = Location();
   ExpectKeyword("GROUP");
   ExpectKeyword("BY");
-  ast::GroupBy group_by;
   if (AcceptKeyword("DISTINCT")) {
     group_by.distinct = true;
-  } else if (PeekKeyword("ALL")) {
+  } else if (PeekKeyword("ALL") && IsGroupByEnd(1)) {
     Advance();
-    if (IsGroupByEnd(0)) {
-      group_by.all = true;  // DuckDB: GROUP BY ALL
-      return group_by;
-    }
+    group_by.all = true;  // DuckDB: GROUP BY ALL
+    return group_by;
+  } else {
+    AcceptQuantifierAll();
   }
   do {
     group_by.elements.push_back(ParseGroupingElement());

@@ -132,6 +132,7 @@ ast::RelationPtr SqlParser::ParseRelationPrimary(bool& may_have_alias) {
 }
 
 std::optional<ast::TimeTravel> SqlParser::ParseTimeTravel() {
+  ast::SourceLocation location = Location();
   size_t start = PeekKeyword("FOR") ? 1 : 0;
   bool version = PeekKeyword("VERSION", start) || (start == 1 && PeekKeyword("SYSTEM_VERSION", 1));
   bool timestamp = PeekKeyword("TIMESTAMP", start) || (start == 1 && PeekKeyword("SYSTEM_TIME", 1));
@@ -148,24 +149,28 @@ std::optional<ast::TimeTravel> SqlParser::ParseTimeTravel() {
   }
   for (size_t i = 0; i < start + 3; ++i) Advance();
   ast::TimeTravel time_travel;
+  time_travel.location = location;
   time_travel.kind = version ? ast::TimeTravel::Kind::kVersion : ast::TimeTravel::Kind::kTimestamp;
   time_travel.point = ParseExpression();
   return time_travel;
 }
 
-bool SqlParser::IsClauseWordAhead(size_t ahead) const {
+bool SqlParser::IsImplicitAliasAhead() const {
+  if (!PeekIdentifier()) return false;
   for (std::string_view word : {"LIMIT", "OFFSET", "FETCH", "WINDOW", "QUALIFY", "SET"}) {
-    if (PeekKeyword(word, ahead)) return true;
+    if (PeekKeyword(word)) return false;
   }
-  return (PeekKeyword("VERSION", ahead) || PeekKeyword("TIMESTAMP", ahead)) &&
-         PeekKeyword("AS", ahead + 1) && PeekKeyword("OF", ahead + 2);
+  bool time_travel = (PeekKeyword("VERSION") || PeekKeyword("TIMESTAMP")) && PeekKeyword("AS", 1) &&
+                     PeekKeyword("OF", 2);
+  return !time_travel;
 }
 
 std::optional<ast::TableAlias> SqlParser::ParseTableAlias() {
   ast::TableAlias alias;
+  alias.location = Location();
   if (AcceptKeyword("AS")) {
     alias.name = ParseIdentifier();
-  } else if (PeekIdentifier() && !IsClauseWordAhead()) {
+  } else if (IsImplicitAliasAhead()) {
     alias.name = ParseIdentifier();
   } else {
     return std::nullopt;

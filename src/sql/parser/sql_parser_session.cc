@@ -171,6 +171,7 @@ std::vector<ast::Principal> SqlParser::ParsePrincipals() {
   std::vector<ast::Principal> principals;
   do {
     ast::Principal principal;
+    principal.location = Location();
     if (PeekKeyword("USER") && PeekIdentifier(1)) {
       Advance();
       principal.type = ast::Principal::Type::kUser;
@@ -229,6 +230,7 @@ ast::StatementPtr SqlParser::ParseGrantOrRevoke(ast::SourceLocation location, bo
       privileges.push_back({std::move(name), std::move(item.columns), item.token->location});
     }
     ast::GrantObject object;
+    object.location = Location();
     if (AcceptKeyword("TABLE")) {
       object.type = ast::GrantObject::Type::kTable;
     } else if (AcceptKeyword("SCHEMA")) {

@@ -34,10 +34,10 @@ ast::TypeName SqlParser::ParseType() {
     Advance();
     bool angle = AcceptSymbol("<");
     if (!angle) ExpectSymbol("(");
-    type.params.push_back({ast::TypeParam::Kind::kType, 0, {}, ParseType()});
+    AddTypeParameter(type);
     if (is_map) {
       ExpectSymbol(",");
-      type.params.push_back({ast::TypeParam::Kind::kType, 0, {}, ParseType()});
+      AddTypeParameter(type);
     }
     ExpectTypeClose(angle);
     return type;
@@ -106,6 +106,11 @@ ast::TypeName SqlParser::ParseType() {
   return type;
 }
 
+void SqlParser::AddTypeParameter(ast::TypeName& type) {
+  ast::SourceLocation location = Location();
+  type.params.push_back({ast::TypeParam::Kind::kType, 0, {}, ParseType(), location});
+}
+
 void SqlParser::ExpectTypeClose(bool angle_brackets) {
   if (angle_brackets) {
     ExpectClosingAngle();
@@ -117,9 +122,10 @@ void SqlParser::ExpectTypeClose(bool angle_brackets) {
 void SqlParser::ParseTypeParameters(ast::TypeName& type, bool angle_brackets) {
   do {
     if (Peek().type == TokenType::kInteger) {
-      type.params.push_back({ast::TypeParam::Kind::kNumber, ParseInteger(), {}, {}});
+      ast::SourceLocation location = Location();
+      type.params.push_back({ast::TypeParam::Kind::kNumber, ParseInteger(), {}, {}, location});
     } else {
-      type.params.push_back({ast::TypeParam::Kind::kType, 0, {}, ParseType()});
+      AddTypeParameter(type);
     }
   } while (AcceptSymbol(","));
   ExpectTypeClose(angle_brackets);
@@ -136,9 +142,11 @@ void SqlParser::ParseRowFields(ast::TypeName& type, bool angle_brackets) {
     if (named) {
       ast::Identifier field_name = ParseIdentifier();
       AcceptSymbol(":");
-      type.params.push_back({ast::TypeParam::Kind::kField, 0, std::move(field_name), ParseType()});
+      ast::SourceLocation location = field_name.location;
+      type.params.push_back(
+          {ast::TypeParam::Kind::kField, 0, std::move(field_name), ParseType(), location});
     } else {
-      type.params.push_back({ast::TypeParam::Kind::kType, 0, {}, ParseType()});
+      AddTypeParameter(type);
     }
   } while (AcceptSymbol(","));
   ExpectTypeClose(angle_brackets);

@@ -47,6 +47,7 @@ struct Principal {
   enum class Type : uint8_t { kUnspecified, kUser, kRole };
   Type type = Type::kUnspecified;
   Identifier name;
+  SourceLocation location;
 
   std::string ToString() const;
 };
@@ -56,6 +57,7 @@ struct GrantObject {
   enum class Type : uint8_t { kUnspecified, kTable, kSchema };
   Type type = Type::kUnspecified;
   QualifiedName name;
+  SourceLocation location;
 };
 
 /// `GRANT privileges ON [TABLE|SCHEMA] name TO grantees [WITH GRANT OPTION]`.

@@ -182,6 +182,7 @@ enum class RetentionUnit : uint8_t { kDays, kHours, kMinutes };
 struct RetentionPeriod {
   ExpressionPtr amount;
   RetentionUnit unit = RetentionUnit::kDays;
+  SourceLocation location;
 
   std::string ToString() const;
 };

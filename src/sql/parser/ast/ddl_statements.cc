@@ -51,6 +51,28 @@ std::string CreateExternalSchema::ToString() const {
   return out;
 }
 
+std::string RowFormat::ToString() const {
+  if (serde) {
+    std::string out = "ROW FORMAT SERDE " + QuoteString(*serde);
+    if (!serde_properties.empty()) {
+      out += " WITH SERDEPROPERTIES (" +
+             PropertiesSql(serde_properties, PropertySyntax::kStringKeys) + ")";
+    }
+    return out;
+  }
+  std::string out = "ROW FORMAT DELIMITED";
+  auto clause = [&out](std::string_view words, const std::optional<std::string>& value) {
+    if (value) out += " " + std::string(words) + " " + QuoteString(*value);
+  };
+  clause("FIELDS TERMINATED BY", fields_terminated_by);
+  clause("ESCAPED BY", escaped_by);
+  clause("COLLECTION ITEMS TERMINATED BY", collection_items_terminated_by);
+  clause("MAP KEYS TERMINATED BY", map_keys_terminated_by);
+  clause("LINES TERMINATED BY", lines_terminated_by);
+  clause("NULL DEFINED AS", null_defined_as);
+  return out;
+}
+
 CreateTable::CreateTable(SourceLocation location, QualifiedName name)
     : Statement(kKind, location), name(std::move(name)) {}
 
@@ -68,6 +90,7 @@ std::string CreateTable::ToString() const {
   if (!partition_columns.empty()) {
     out += " PARTITIONED BY (" + ColumnDefinitionList(partition_columns) + ")";
   }
+  if (row_format) out += " " + row_format->ToString();
   if (stored_as) out += " STORED AS " + stored_as->ToString();
   if (location_uri) {
     out += location_is_stage ? " LOCATION = " + *location_uri

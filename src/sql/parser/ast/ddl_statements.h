@@ -50,11 +50,28 @@ class CreateExternalSchema final : public Statement {
   std::string ToString() const override;
 };
 
+/// Hive/Athena's `ROW FORMAT SERDE 'class' [WITH SERDEPROPERTIES ('k' = 'v', ...)]` or
+/// `ROW FORMAT DELIMITED [FIELDS TERMINATED BY 'c' [ESCAPED BY 'e']] [COLLECTION ITEMS TERMINATED
+/// BY 'c'] [MAP KEYS TERMINATED BY 'c'] [LINES TERMINATED BY 'c'] [NULL DEFINED AS 'n']`.
+struct RowFormat {
+  std::optional<std::string> serde;  ///< the SerDe class; empty for DELIMITED
+  std::vector<Property> serde_properties;
+  std::optional<std::string> fields_terminated_by;
+  std::optional<std::string> escaped_by;
+  std::optional<std::string> collection_items_terminated_by;
+  std::optional<std::string> map_keys_terminated_by;
+  std::optional<std::string> lines_terminated_by;
+  std::optional<std::string> null_defined_as;
+  SourceLocation location;
+
+  std::string ToString() const;
+};
+
 /// CREATE TABLE in its Trino, Spark/Hive, Athena and Snowflake forms:
 /// `CREATE [OR REPLACE] [TEMP|TEMPORARY] [EXTERNAL] TABLE [IF NOT EXISTS] name
 ///  [(column definitions) | (column names)] clauses... [AS query [WITH [NO] DATA]]`
-/// where the clauses come in any order: USING format, PARTITIONED BY (...), STORED AS format,
-/// LOCATION 'path', COMMENT 'x', TBLPROPERTIES (...), WITH (...), and Snowflake's
+/// where the clauses come in any order: USING format, PARTITIONED BY (...), ROW FORMAT ...,
+/// STORED AS format, LOCATION 'path', COMMENT 'x', TBLPROPERTIES (...), WITH (...), and Snowflake's
 /// `LOCATION = @stage/path/` and `NAME = value` options.
 class CreateTable final : public Statement {
  public:
@@ -74,6 +91,7 @@ class CreateTable final : public Statement {
   std::vector<ExpressionPtr> partitioned_by;
   /// Hive's PARTITIONED BY (dt string, ...): partition columns defined there, not in `columns`.
   std::vector<ColumnDefinition> partition_columns;
+  std::optional<RowFormat> row_format;
   std::optional<Identifier> stored_as;  ///< STORED AS PARQUET|ORC|TEXTFILE|...
   std::optional<std::string> location_uri;
   bool location_is_stage = false;  ///< `LOCATION = @stage/path/`: location_uri is "@stage/path/"

@@ -105,7 +105,7 @@ std::string UnaryOperandSql(const Expression& expression) {
 // ---------------------------------------------------------------------------------------------
 // Sorting and windows
 
-SortItem SortItem::Copy() const { return SortItem{expression->Copy(), order, nulls}; }
+SortItem SortItem::Copy() const { return SortItem{expression->Copy(), order, nulls, location}; }
 
 std::string SortItem::ToString() const {
   std::string out = expression->ToString();
@@ -132,7 +132,7 @@ std::string SortItemList(const std::vector<SortItem>& items) {
   return out;
 }
 
-FrameBound FrameBound::Copy() const { return FrameBound{kind, CopyExpression(offset)}; }
+FrameBound FrameBound::Copy() const { return FrameBound{kind, CopyExpression(offset), location}; }
 
 std::string FrameBound::ToString() const {
   switch (kind) {
@@ -156,6 +156,7 @@ WindowFrame WindowFrame::Copy() const {
   copy.start = start.Copy();
   if (end) copy.end = end->Copy();
   copy.exclusion = exclusion;
+  copy.location = location;
   return copy;
 }
 
@@ -322,8 +323,13 @@ FunctionCall::~FunctionCall() = default;
 
 std::string FunctionCall::ToString() const {
   std::string out = name.ToString() + "(";
-  if (distinct) out += "DISTINCT ";
-  out += star ? "*" : ExpressionList(arguments);
+  std::string argument_list = star ? "*" : ExpressionList(arguments);
+  if (distinct) {
+    out += "DISTINCT ";
+  } else if (StartsWithWord(argument_list, "all")) {
+    out += "ALL ";
+  }
+  out += argument_list;
   if (!order_by.empty()) out += " ORDER BY " + SortItemList(order_by);
   out += ")";
   if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
@@ -371,7 +377,8 @@ ExpressionPtr Case::Copy() const {
   auto copy = std::make_unique<Case>(location);
   copy->operand = CopyExpression(operand);
   for (const auto& clause : when_clauses) {
-    copy->when_clauses.push_back({clause.condition->Copy(), clause.result->Copy()});
+    copy->when_clauses.push_back(
+        {clause.condition->Copy(), clause.result->Copy(), clause.location});
   }
   copy->else_result = CopyExpression(else_result);
   return copy;

@@ -86,6 +86,7 @@ struct SortItem {
   ExpressionPtr expression;
   SortOrder order = SortOrder::kDefault;
   NullsOrder nulls = NullsOrder::kDefault;
+  SourceLocation location;
 
   SortItem Copy() const;
   std::string ToString() const;
@@ -109,6 +110,7 @@ enum class FrameExclusion : uint8_t { kNone, kCurrentRow, kGroup, kTies, kNoOthe
 struct FrameBound {
   FrameBoundKind kind = FrameBoundKind::kCurrentRow;
   ExpressionPtr offset;  ///< kPreceding/kFollowing: a number or an interval expression
+  SourceLocation location;
 
   FrameBound Copy() const;
   std::string ToString() const;
@@ -121,6 +123,7 @@ struct WindowFrame {
   FrameBound start;
   std::optional<FrameBound> end;
   FrameExclusion exclusion = FrameExclusion::kNone;
+  SourceLocation location;
 
   WindowFrame Copy() const;
   std::string ToString() const;
@@ -343,6 +346,7 @@ class Case final : public Expression {
   struct WhenClause {
     ExpressionPtr condition;  ///< with an operand: the value compared to it
     ExpressionPtr result;
+    SourceLocation location;  ///< of WHEN
   };
 
   explicit Case(SourceLocation location) : Expression(kKind, location) {}

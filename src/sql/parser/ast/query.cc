@@ -2,6 +2,7 @@
 #include "sql/parser/ast/query.h"
 
 #include "sql/parser/ast/relation.h"
+#include "sql/parser/ast/sql_formatting.h"
 
 namespace switchboard::ast {
 
@@ -81,31 +82,39 @@ GroupBy GroupBy::Copy() const {
   copy.distinct = distinct;
   copy.all = all;
   for (const auto& element : elements) copy.elements.push_back(element.Copy());
+  copy.location = location;
   return copy;
 }
 
 std::string GroupBy::ToString() const {
   if (all) return "ALL";
-  std::string out = distinct ? "DISTINCT " : "";
+  std::string out;
   for (size_t i = 0; i < elements.size(); ++i) {
     if (i > 0) out += ", ";
     out += elements[i].ToString();
   }
-  return out;
+  if (distinct) return "DISTINCT " + out;
+  return StartsWithWord(out, "all") ? "ALL " + out : out;
 }
 
-WindowDefinition WindowDefinition::Copy() const { return WindowDefinition{name, spec.Copy()}; }
+WindowDefinition WindowDefinition::Copy() const {
+  return WindowDefinition{name, spec.Copy(), location};
+}
 
 QuerySpecification::QuerySpecification(SourceLocation location) : QueryBody(kKind, location) {}
 
 QuerySpecification::~QuerySpecification() = default;
 
 std::string QuerySpecification::ToString() const {
-  std::string out = distinct ? "SELECT DISTINCT " : "SELECT ";
+  std::string items;
   for (size_t i = 0; i < select_items.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += select_items[i].ToString();
+    if (i > 0) items += ", ";
+    items += select_items[i].ToString();
   }
+  std::string out = distinct                       ? "SELECT DISTINCT "
+                    : StartsWithWord(items, "all") ? "SELECT ALL "
+                                                   : "SELECT ";
+  out += items;
   for (size_t i = 0; i < from.size(); ++i) {
     out += i == 0 ? " FROM " : ", ";
     out += from[i]->ToString();
@@ -213,8 +222,9 @@ std::string Query::ToString() const {
   if (!order_by.empty()) out += " ORDER BY " + SortItemList(order_by);
   if (offset) out += " OFFSET " + offset->ToString();
   if (limit) {
-    out += limit_with_ties ? " FETCH FIRST " + limit->ToString() + " ROWS WITH TIES"
-                           : " LIMIT " + limit->ToString();
+    std::string count = limit->ToString();
+    if (StartsWithWord(count, "all")) count = "(" + count + ")";  // not LIMIT ALL
+    out += limit_with_ties ? " FETCH FIRST " + count + " ROWS WITH TIES" : " LIMIT " + count;
   }
   return out;
 }

@@ -74,6 +74,7 @@ struct GroupBy {
   bool distinct = false;
   bool all = false;
   std::vector<GroupingElement> elements;
+  SourceLocation location;  ///< of GROUP
 
   GroupBy Copy() const;
   /// The clause without the GROUP BY keywords.
@@ -84,6 +85,7 @@ struct GroupBy {
 struct WindowDefinition {
   Identifier name;
   WindowSpec spec;
+  SourceLocation location;
 
   WindowDefinition Copy() const;
 };

@@ -24,7 +24,7 @@ std::string TableAlias::ToString() const {
 
 std::string Relation::AliasSql() const { return alias ? " " + alias->ToString() : ""; }
 
-TimeTravel TimeTravel::Copy() const { return TimeTravel{kind, point->Copy()}; }
+TimeTravel TimeTravel::Copy() const { return TimeTravel{kind, point->Copy(), location}; }
 
 std::string TimeTravel::ToString() const {
   return std::string(kind == Kind::kVersion ? "FOR VERSION AS OF " : "FOR TIMESTAMP AS OF ") +

@@ -29,6 +29,7 @@ enum class RelationKind : uint8_t {
 struct TableAlias {
   Identifier name;
   std::vector<Identifier> columns;
+  SourceLocation location;
 
   /// "AS name(a, b)".
   std::string ToString() const;
@@ -60,6 +61,7 @@ struct TimeTravel {
   enum class Kind : uint8_t { kVersion, kTimestamp };
   Kind kind = Kind::kVersion;
   ExpressionPtr point;
+  SourceLocation location;
 
   TimeTravel Copy() const;
   std::string ToString() const;

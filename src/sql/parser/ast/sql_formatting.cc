@@ -1,6 +1,9 @@
 // Helpers for printing AST nodes back to SQL.
 #include "sql/parser/ast/sql_formatting.h"
 
+#include "common/string_util.h"
+#include "sql/parser/keywords.h"
+
 namespace switchboard::ast {
 
 std::string QuoteString(std::string_view text) {
@@ -13,6 +16,11 @@ std::string QuoteString(std::string_view text) {
   }
   out += '\'';
   return out;
+}
+
+bool StartsWithWord(std::string_view text, std::string_view word) {
+  return text.size() >= word.size() && EqualsIgnoreCase(text.substr(0, word.size()), word) &&
+         (text.size() == word.size() || !parser::IsIdentifierPart(text[word.size()]));
 }
 
 void AppendWithSeparator(std::string& out, std::string_view separator, std::string_view text) {

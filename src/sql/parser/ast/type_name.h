@@ -56,6 +56,7 @@ struct TypeParam {
   int64_t number = 0;
   Identifier field_name;
   TypeName type;
+  SourceLocation location;
 
   std::string ToString() const;
 };
