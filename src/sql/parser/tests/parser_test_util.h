@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,15 @@ std::string RoundTrip(std::string_view sql);
 
 /// Parses `sql`, which must hold exactly one statement, and checks that it round-trips.
 std::unique_ptr<ast::Statement> ParseOne(std::string_view sql);
+
+/// ParseOne, as statement class T; `holder` keeps the statement alive.
+template <typename T>
+const T& ParseAs(std::string_view sql, std::unique_ptr<ast::Statement>& holder) {
+  holder = ParseOne(sql);
+  if (!holder || !holder->Is<T>())
+    throw std::runtime_error("unexpected statement for " + std::string(sql));
+  return holder->As<T>();
+}
 
 /// ParseOne for a query statement; returns its Query.
 std::unique_ptr<ast::Query> ParseQuery(std::string_view sql);
