@@ -210,6 +210,8 @@ TEST(ExpressionTest, ParsesFunctionCallsWithEveryDecoration) {
   }
   EXPECT_EQ(ParseExpr("lag(x) RESPECT NULLS OVER w")->As<FunctionCall>().null_treatment,
             NullTreatment::kRespectNulls);
+  EXPECT_TRUE(ParseExpr("lag(x) OVER w")->As<FunctionCall>().IsWindowed());
+  EXPECT_FALSE(ParseExpr("sum(x)")->As<FunctionCall>().IsWindowed());
   EXPECT_EQ(ParseExpr("rank() OVER w")->As<FunctionCall>().window_name->name, "w");
 }
 
@@ -358,6 +360,8 @@ TEST(ExpressionTest, ParsesPredicates) {
             BinaryOperator::kIsNotDistinctFrom);
   EXPECT_EQ(ParseExpr("a != b")->As<Binary>().op, BinaryOperator::kNotEqual);
   EXPECT_EQ(ParseExpr("a != b")->ToString(), "a <> b");
+  EXPECT_TRUE(IsComparison(ParseExpr("a >= b")->As<Binary>().op));
+  EXPECT_FALSE(IsComparison(ParseExpr("a || b")->As<Binary>().op));
 
   auto all = ParseExpr("x > ALL (SELECT y FROM t)");
   EXPECT_EQ(all->As<QuantifiedComparison>().quantifier, Quantifier::kAll);
