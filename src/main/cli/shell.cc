@@ -159,10 +159,10 @@ Shell::Status Shell::HandleLine(std::string_view line, StatementBuffer& buffer, 
       buffer.Clear();  // only comments so far
     }
   }
-  if (remember && !entry.empty() && !history_path_.empty()) {
+  if (remember && !entry.empty()) {
     std::replace(entry.begin(), entry.end(), '\n', ' ');
     add_history(entry.c_str());
-    append_history(1, history_path_.c_str());
+    if (!history_path_.empty()) append_history(1, history_path_.c_str());
   }
   return status;
 }

@@ -33,6 +33,7 @@ int RunSqlLogicTestCommand(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   std::optional<std::string> list_path;
   SqlLogicTestOptions options;
+  options.report_crashes = true;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "-h" || arg == "--help") {

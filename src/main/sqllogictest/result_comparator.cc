@@ -134,7 +134,9 @@ QueryComparison ResultComparator::Compare(size_t column_count,
       actual.push_back(RenderValue(row[column], record_.column_types[column], real_format_));
     }
   }
-  std::vector<std::string> actual_compared = actual;
+  // What is compared with a listed block: the values before sorting, normalized below.
+  std::vector<std::string> actual_compared;
+  if (!hashed_) actual_compared = actual;
   Sort(actual);
   comparison.hash = Md5Hex(HashInput(actual));
   comparison.values = std::move(actual);

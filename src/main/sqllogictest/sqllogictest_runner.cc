@@ -15,6 +15,7 @@
 #include "common/string_util.h"
 #include "main/connection.h"
 #include "main/database.h"
+#include "main/sqllogictest/crash_reporter.h"
 #include "main/sqllogictest/result_comparator.h"
 #include "main/sqllogictest/test_file_parser.h"
 
@@ -109,14 +110,18 @@ bool SqlLogicTestRunner::IsBuiltInExtension(std::string_view name) {
 }
 
 SqlLogicTestRunner::SqlLogicTestRunner(SqlLogicTestOptions options, std::ostream& out)
-    : options_(options), out_(out) {}
+    : options_(options), out_(out) {
+  if (options_.report_crashes) crash_reporter_ = std::make_unique<CrashReporter>();
+}
+
+SqlLogicTestRunner::~SqlLogicTestRunner() = default;
 
 void SqlLogicTestRunner::RunFile(const std::string& path) {
   FileRun run;
   run.path = path;
   auto fail_file = [&](const Error& error) {
     ++totals_.failed;
-    out_ << path << ": " << error.message << "\n\n";
+    out_ << path << ": " << error.message << "\n" << std::endl;
   };
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return fail_file(text.error());
@@ -161,6 +166,8 @@ void SqlLogicTestRunner::RunRecords(FileRun& run) {
         break;
       case RecordKind::kStatement:
       case RecordKind::kQuery: {
+        if (crash_reporter_)
+          crash_reporter_->SetContext(fmt::format("{}:{}", run.path, record.line));
         Result<Outcome> outcome = CatchErrors([&] {
           return record.kind == RecordKind::kStatement ? RunStatement(run, record)
                                                        : RunQuery(run, record);
@@ -300,7 +307,7 @@ void SqlLogicTestRunner::Report(std::string_view path, int line, std::string_vie
     out_ << "    ... (" << sql_lines.size() - kShownSqlLines << " more lines)\n";
   }
   if (headline.size() < message.size()) out_ << message.substr(headline.size() + 1);
-  out_ << "\n";
+  out_ << std::endl;
 }
 
 void SqlLogicTestRunner::WriteSummary() const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -12,12 +13,17 @@
 
 namespace switchboard {
 
+class CrashReporter;
+
 struct SqlLogicTestOptions {
   /// Records known to deviate, with reasons (not owned; may be null).
   const ExpectedFailures* expected_failures = nullptr;
   /// Rewrite the expected results of queries whose results differ from the engine's output
   /// (DataFusion's --complete). Records inside loops are not rewritten.
   bool complete = false;
+  /// On a crash of the engine (SIGSEGV, SIGABRT, ...), write the record that was running to
+  /// stderr before the process ends (installs signal handlers while the runner exists).
+  bool report_crashes = false;
 };
 
 /// Record counts over all files run. Statements and queries are records; control commands are not.
@@ -34,8 +40,9 @@ struct SqlLogicTestTotals {
 
 /// Runs files one after another. Each file gets a fresh Database (Database::Open with default
 /// options, in memory) and one Connection. This engine's name for skipif/onlyif is
-/// `switchboard`. Every failure is written to `out` as a block starting `path:line: what`, with
-/// the SQL and, for queries, the expected and actual results (abbreviated). A file that cannot be
+/// `switchboard`. Every failure is written (and flushed) to `out` as a block starting
+/// `path:line: what`, with the SQL and, for queries, the expected and actual results
+/// (abbreviated). A file that cannot be
 /// read or parsed counts as one failed record. A record listed in the expected-failures list
 /// that fails counts as a known deviation; one that passes counts as failed (so the list stays
 /// honest); listed lines of a file where no record ran are reported as warnings. Not
@@ -49,6 +56,7 @@ class SqlLogicTestRunner {
   static bool IsBuiltInExtension(std::string_view name);
 
   SqlLogicTestRunner(SqlLogicTestOptions options, std::ostream& out);
+  ~SqlLogicTestRunner();
 
   void RunFile(const std::string& path);
 
@@ -73,6 +81,7 @@ class SqlLogicTestRunner {
 
   SqlLogicTestOptions options_;
   std::ostream& out_;
+  std::unique_ptr<CrashReporter> crash_reporter_;
   SqlLogicTestTotals totals_;
 };
 
