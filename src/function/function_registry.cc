@@ -222,6 +222,7 @@ const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
       {"Regular expression functions", RegisterRegexFunctions},
       {"Date and time functions", RegisterDatetimeFunctions},
       {"Date and time formatting and parsing", RegisterDatetimeFormatFunctions},
+      {"JSON functions", RegisterJsonFunctions},
       {"Aggregate functions", RegisterAggregateFunctions},
       {"Window functions", RegisterWindowFunctions},
   };

@@ -82,6 +82,7 @@ void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterRegexFunctions(FunctionRegistry& registry);
 void RegisterDatetimeFunctions(FunctionRegistry& registry);
 void RegisterDatetimeFormatFunctions(FunctionRegistry& registry);
+void RegisterJsonFunctions(FunctionRegistry& registry);
 void RegisterAggregateFunctions(FunctionRegistry& registry);
 void RegisterWindowFunctions(FunctionRegistry& registry);
 
