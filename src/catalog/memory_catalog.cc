@@ -363,6 +363,10 @@ Result<std::shared_ptr<TableEntry>> MemoryCatalog::GetTable(const std::string& s
 }
 
 Result<std::shared_ptr<TableEntry>> MemoryCatalog::CreateTable(const CreateTableInfo& info) {
+  if (!info.partitioning.empty() || !info.location.empty()) {
+    return Error{ErrorCode::kNotSupported,
+                 fmt::format("Catalog '{}' keeps tables in memory: PARTITIONED BY and LOCATION need a warehouse catalog", name())};
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   SB_ASSIGN_OR_RETURN(Schema * s, FindSchema(info.name.schema));
   auto existing = FindName(s->tables, info.name.name);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "types/chunk_collection.h"
+#include "types/value.h"
 
 namespace switchboard {
 

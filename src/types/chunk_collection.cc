@@ -47,7 +47,7 @@ void ChunkCollection::Charge(const DataChunk& chunk, idx_t rows) {
     if (v.type().physical_type() == PhysicalType::kString && v.IsFlat()) {
       const StringView* data = v.data<StringView>();
       for (idx_t r = 0; r < rows; ++r) {
-        if (!data[r].IsInline()) bytes += data[r].size();
+        if (v.validity().RowIsValid(r) && !data[r].IsInline()) bytes += data[r].size();
       }
     }
   }
@@ -98,6 +98,12 @@ void ChunkCollection::Merge(ChunkCollection&& other) {
   other.bytes_ = 0;
   other.chunks_.clear();
   other.count_ = 0;
+}
+
+void ChunkCollection::Untrack() {
+  if (tracker_ && bytes_ > 0) tracker_->Release(bytes_);
+  tracker_ = nullptr;
+  bytes_ = 0;
 }
 
 Value ChunkCollection::GetValue(idx_t column, idx_t row) const {

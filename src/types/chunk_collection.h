@@ -36,6 +36,9 @@ class ChunkCollection {
   Value GetValue(idx_t column, idx_t row) const;
   /// Bytes charged to the tracker so far.
   int64_t bytes() const { return bytes_; }
+  /// Returns the charged bytes to the tracker and stops tracking (for rows that outlive the
+  /// query that produced them, such as a result handed to the caller).
+  void Untrack();
 
  private:
   void AppendRows(const DataChunk& chunk);

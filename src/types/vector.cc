@@ -311,7 +311,12 @@ void Vector::CopyRows(const Vector& source, const SelectionVector& sel, idx_t co
       const auto* in = base->data<StringView>();
       auto* out = data<StringView>() + target_offset;
       for (idx_t i = 0; i < count; ++i) {
-        const StringView& s = in[rows.get_index(i)];
+        idx_t row = rows.get_index(i);
+        if (!base->validity_.RowIsValid(row)) {
+          out[i] = StringView();  // NULL rows may hold garbage
+          continue;
+        }
+        const StringView& s = in[row];
         out[i] = s.IsInline() ? s : AddString(s.view());
       }
       break;
@@ -402,8 +407,10 @@ void Vector::ScatterRows(const Vector& source, idx_t count, const SelectionVecto
       const auto* in = base->data<StringView>();
       auto* out = data<StringView>();
       for (idx_t i = 0; i < count; ++i) {
-        const StringView& s = in[base_sel->get_index(i)];
-        out[target_rows.get_index(i)] = s.IsInline() ? s : AddString(s.view());
+        idx_t row = base_sel->get_index(i);
+        const StringView& s = in[row];
+        if (!base->validity_.RowIsValid(row)) out[target_rows.get_index(i)] = StringView();
+        else out[target_rows.get_index(i)] = s.IsInline() ? s : AddString(s.view());
       }
       break;
     }
@@ -473,7 +480,8 @@ void Vector::SetValue(idx_t row, const Value& value) {
   SB_CHECK(kind_ == VectorKind::kFlat && row < capacity_);
   if (value.is_null()) {
     validity_.SetInvalid(row, capacity_);
-    if (type_.physical_type() == PhysicalType::kList) data<ListEntry>()[row] = ListEntry{0, 0};
+    size_t width = PhysicalTypeSize(type_.physical_type());
+    if (width > 0) std::memset(data_ + row * width, 0, width);
     if (type_.physical_type() == PhysicalType::kStruct) {
       for (auto& field : children_->vectors) field.SetValue(row, Value::Null(field.type()));
     }

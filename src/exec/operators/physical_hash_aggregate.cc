@@ -175,7 +175,8 @@ PhysicalHashAggregate::PhysicalHashAggregate(std::vector<LogicalType> types, Exp
   }
 }
 
-PhysicalHashAggregate::~PhysicalHashAggregate() = default;
+// The sink state destroys aggregate states through this operator's aggregates: release it first.
+PhysicalHashAggregate::~PhysicalHashAggregate() { sink_state.reset(); }
 
 std::unique_ptr<GlobalSinkState> PhysicalHashAggregate::GetGlobalSinkState(ExecutionContext&) const {
   auto state = std::make_unique<AggregateSinkState>();

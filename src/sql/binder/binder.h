@@ -43,6 +43,14 @@ struct BoundQuery {
   std::vector<LogicalType> types;
 };
 
+/// A column of an enclosing query used inside a subquery, `depth` levels out from the binder
+/// that records it.
+struct CorrelatedColumn {
+  ColumnBinding binding;
+  LogicalType type;
+  idx_t depth;
+};
+
 /// A table reference resolved to a catalog entry.
 struct ResolvedTable {
   std::shared_ptr<Catalog> catalog;
@@ -76,7 +84,7 @@ class Binder {
   QualifiedName QualifyName(const ast::QualifiedName& name) const;
 
   /// Columns of enclosing queries this binder's query uses.
-  const std::vector<std::pair<ColumnBinding, LogicalType>>& correlated_columns() const { return correlated_; }
+  const std::vector<CorrelatedColumn>& correlated_columns() const { return correlated_; }
   BinderEnvironment& environment() { return environment_; }
   idx_t NewTableIndex();
 
@@ -126,10 +134,15 @@ class Binder {
   const CteDefinition* FindCte(const std::string& name) const;
   CteDefinition* FindCte(const std::string& name);
 
+  /// Records a reference to a column of the query `depth` levels out.
+  void AddCorrelated(const ColumnBinding& binding, const LogicalType& type, idx_t depth);
+
   BinderEnvironment& environment_;
   Binder* parent_;
   idx_t next_table_index_ = 0;
-  std::vector<std::pair<ColumnBinding, LogicalType>> correlated_;
+  std::vector<CorrelatedColumn> correlated_;
+  /// The scope of the clause being bound (enclosing scopes of subqueries are found through it).
+  BindScope* active_scope_ = nullptr;
   std::map<std::string, CteDefinition> ctes_;
 };
 

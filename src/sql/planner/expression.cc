@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "common/error.h"
 #include "common/string_util.h"
 #include "sql/planner/logical_operator.h"
 
@@ -256,7 +257,7 @@ std::string OperatorExpression::NodeToString() const {
 }
 
 SubqueryExpression::SubqueryExpression(SubqueryKind subquery_kind, LogicalType type,
-                                       std::shared_ptr<LogicalOperator> plan, ExpressionPtr operand,
+                                       std::unique_ptr<LogicalOperator> plan, ExpressionPtr operand,
                                        ComparisonOp op)
     : Expression(ExpressionKind::kSubquery, std::move(type)),
       subquery_kind(subquery_kind),
@@ -264,11 +265,10 @@ SubqueryExpression::SubqueryExpression(SubqueryKind subquery_kind, LogicalType t
       op(op) {
   if (operand) children.push_back(std::move(operand));
 }
+SubqueryExpression::~SubqueryExpression() = default;
+
 std::unique_ptr<Expression> SubqueryExpression::CopyNode() const {
-  auto copy = std::make_unique<SubqueryExpression>(subquery_kind, type, plan, nullptr, op);
-  copy->correlated_columns = correlated_columns;
-  copy->correlated_types = correlated_types;
-  return copy;
+  SB_THROW(kNotSupported, "A subquery cannot be used here, where its expression would be evaluated twice");
 }
 bool SubqueryExpression::NodeEquals(const Expression& other) const {
   return plan == other.As<SubqueryExpression>().plan;

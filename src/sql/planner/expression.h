@@ -202,11 +202,13 @@ enum class SubqueryKind : uint8_t {
 /// A subquery inside an expression; the planner replaces it with joins.
 class SubqueryExpression : public Expression {
  public:
-  SubqueryExpression(SubqueryKind subquery_kind, LogicalType type, std::shared_ptr<LogicalOperator> plan,
+  SubqueryExpression(SubqueryKind subquery_kind, LogicalType type, std::unique_ptr<LogicalOperator> plan,
                      ExpressionPtr operand, ComparisonOp op);
+  ~SubqueryExpression() override;
   SubqueryKind subquery_kind;
-  /// The subquery's plan; its correlated references have depth >= 1.
-  std::shared_ptr<LogicalOperator> plan;
+  /// The subquery's plan; its correlated references have depth >= 1. Taken by the subquery
+  /// planner; a subquery expression cannot be copied.
+  std::unique_ptr<LogicalOperator> plan;
   /// Comparison for kAny/kAll (children[0] is the left operand).
   ComparisonOp op;
   /// Columns of enclosing queries the subquery refers to (depth 1 from the subquery's view).

@@ -24,6 +24,34 @@ std::string OrdersToString(const std::vector<BoundOrder>& orders) {
 }
 }  // namespace
 
+void ForEachExpression(LogicalOperator& op, const std::function<void(ExpressionPtr&)>& fn) {
+  for (auto& e : op.expressions) fn(e);
+  switch (op.kind) {
+    case LogicalOperatorKind::kAggregate:
+      for (auto& g : op.As<LogicalAggregate>().groups) fn(g);
+      break;
+    case LogicalOperatorKind::kJoin:
+      for (auto& c : op.As<LogicalJoin>().conditions) {
+        fn(c.left);
+        fn(c.right);
+      }
+      break;
+    case LogicalOperatorKind::kOrder:
+      for (auto& o : op.As<LogicalOrder>().orders) fn(o.expression);
+      break;
+    case LogicalOperatorKind::kTopN:
+      for (auto& o : op.As<LogicalTopN>().orders) fn(o.expression);
+      break;
+    case LogicalOperatorKind::kValues:
+      for (auto& row : op.As<LogicalValues>().rows) {
+        for (auto& e : row) fn(e);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
 std::vector<ColumnBinding> LogicalOperator::GetColumnBindings() const {
   // Pass-through operators (filter, order, limit, distinct, ...) output their child's columns.
   SB_CHECK(!children.empty(), "{} has no bindings", Name());
@@ -68,12 +96,12 @@ std::vector<ColumnBinding> LogicalGet::GetColumnBindings() const {
 
 void LogicalGet::ResolveOwnTypes() {
   types.clear();
-  for (idx_t id : column_ids) types.push_back(column_types[id]);
+  for (idx_t id : column_ids) types.push_back(id == kRowIdColumn ? LogicalType(TypeId::kBigint) : column_types[id]);
 }
 
 std::string LogicalGet::Details() const {
   std::vector<std::string> columns;
-  for (idx_t id : column_ids) columns.push_back(names[id]);
+  for (idx_t id : column_ids) columns.push_back(id == kRowIdColumn ? "rowid" : names[id]);
   std::string out = display_name.empty() ? function.name : display_name;
   out += " columns=[" + Join(columns, ", ") + "]";
   if (!filters.empty()) {
@@ -261,6 +289,7 @@ std::string LogicalUnnest::Details() const {
 }
 
 std::vector<ColumnBinding> LogicalCteRef::GetColumnBindings() const {
+  if (!this->bindings.empty()) return this->bindings;
   std::vector<ColumnBinding> bindings;
   for (idx_t i = 0; i < column_types.size(); ++i) bindings.push_back({table_index, i});
   return bindings;

@@ -78,6 +78,10 @@ class LogicalOperator {
 
 using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
 
+/// Calls fn for every expression slot of `op` itself (not its children): `expressions`, plus
+/// aggregate groups, join conditions, ORDER BY / top-N keys and VALUES rows.
+void ForEachExpression(LogicalOperator& op, const std::function<void(ExpressionPtr&)>& fn);
+
 /// Scans a table function (tables, files, remote databases are all table functions).
 /// Bindings: (table_index, i) for every column i of the bound schema; the operator outputs only
 /// `column_ids`, in that order.
@@ -319,6 +323,9 @@ class LogicalCteRef : public LogicalOperator {
   idx_t table_index;
   idx_t cte_index;
   std::vector<LogicalType> column_types;
+  /// When set, the scan exposes these bindings instead of (table_index, i): decorrelation reads
+  /// a materialized outer plan under that plan's own bindings.
+  std::vector<ColumnBinding> bindings;
   std::vector<ColumnBinding> GetColumnBindings() const override;
   std::string Name() const override { return "CTE_SCAN"; }
   std::string Details() const override { return "cte " + std::to_string(cte_index); }

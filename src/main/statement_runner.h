@@ -1,0 +1,47 @@
+// StatementRunner: executes one parsed statement for a connection: queries and DML through the
+// binder, optimizer and executor; DDL, SHOW/DESCRIBE, session settings and EXPLAIN directly.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "main/query_result.h"
+#include "sql/parser/ast/statement.h"
+
+namespace switchboard {
+
+class DatabaseState;
+class QueryContext;
+class Session;
+struct BinderEnvironment;
+struct BoundQuery;
+
+class StatementRunner {
+ public:
+  StatementRunner(DatabaseState& database, Session& session) : database_(database), session_(session) {}
+
+  /// Runs `statement` (whose text is `sql`). Throws Exception on errors.
+  std::unique_ptr<QueryResult> Run(const ast::Statement& statement, std::string_view sql);
+
+ private:
+  std::unique_ptr<QueryResult> RunQuery(const ast::Statement& statement, QueryContext& query);
+  std::unique_ptr<QueryResult> RunExplain(const ast::Statement& statement, QueryContext& query, std::string_view sql);
+  std::unique_ptr<QueryResult> RunCreateTable(const ast::Statement& statement, QueryContext& query);
+  std::unique_ptr<QueryResult> RunShow(const ast::Statement& statement, QueryContext& query);
+  std::unique_ptr<QueryResult> RunDescribe(const ast::Statement& statement, QueryContext& query);
+  std::unique_ptr<QueryResult> RunSet(const ast::Statement& statement, QueryContext& query);
+  std::unique_ptr<QueryResult> RunDdl(const ast::Statement& statement, QueryContext& query, std::string_view sql);
+
+  /// Binds a query or DML statement into a logical plan.
+  BoundQuery Bind(const ast::Statement& statement, BinderEnvironment& environment);
+  /// Optimizes, plans and runs a bound plan; with `profile`, `plan_text` receives the physical
+  /// plan annotated with rows and time per operator.
+  std::unique_ptr<ChunkCollection> Execute(BoundQuery& bound, QueryContext& query, bool profile,
+                                           std::string* plan_text);
+  BinderEnvironment MakeEnvironment(QueryContext& query);
+
+  DatabaseState& database_;
+  Session& session_;
+};
+
+}  // namespace switchboard

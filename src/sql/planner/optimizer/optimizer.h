@@ -1,0 +1,31 @@
+// Optimizer: rewrites a bound logical plan into a cheaper equivalent, one rule per file.
+#pragma once
+
+#include <functional>
+
+#include "sql/planner/logical_operator.h"
+
+namespace switchboard {
+
+/// Evaluates an expression without column references (used by constant folding).
+using ConstantEvaluator = std::function<Value(const Expression&)>;
+
+struct OptimizerOptions {
+  ConstantEvaluator evaluate_constant;
+};
+
+/// Runs the rules in order: constant folding, filter pushdown (which also turns filters over
+/// cross products into join conditions and pushes simple predicates into scans), join ordering,
+/// top-N, unused column removal, cardinality estimates. The result has resolved types.
+LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const OptimizerOptions& options);
+
+// The rules (each in its own file).
+void FoldConstants(LogicalOperator& plan, const ConstantEvaluator& evaluate);
+LogicalOperatorPtr PushDownFilters(LogicalOperatorPtr plan, const ConstantEvaluator& evaluate);
+LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr plan);
+LogicalOperatorPtr IntroduceTopN(LogicalOperatorPtr plan);
+void RemoveUnusedColumns(LogicalOperator& plan);
+/// Fills estimated_cardinality bottom-up from table statistics and simple selectivity rules.
+double EstimateCardinality(LogicalOperator& plan);
+
+}  // namespace switchboard
