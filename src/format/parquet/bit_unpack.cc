@@ -73,7 +73,8 @@ void UnpackBits(const uint8_t* in, int width, size_t count, T* out) {
   // The tail: copy the bytes it occupies into a zeroed block so the unrolled routine reads only
   // what belongs to the input.
   uint8_t padded[4 * 64] = {};
-  std::memcpy(padded, in, (count * width + 7) / 8);
+  size_t bytes = (count * static_cast<size_t>(width) + 7) / 8;
+  if (bytes > 0) std::memcpy(padded, in, bytes);
   T values[32];
   unpack(padded, values);
   std::memcpy(out, values, count * sizeof(T));

@@ -230,7 +230,7 @@ Result<void> Codec::Decompress(CompressionCodec codec, const uint8_t* input, siz
         return Corrupt(codec, fmt::format("{} bytes stored, page header declares {}", input_size,
                                           output_size));
       }
-      std::memcpy(output, input, input_size);
+      if (input_size > 0) std::memcpy(output, input, input_size);
       return Ok();
     case CompressionCodec::kSnappy: {
       size_t length = 0;

@@ -82,7 +82,7 @@ Result<void> ColumnChunkReader::LevelDecoder::Reset(Encoding encoding, const uin
 bool ColumnChunkReader::LevelDecoder::Get(uint8_t* out, size_t count) {
   if (!legacy_) return rle_.GetBatch(out, count) == count;
   if (count > unpacked_.size() - position_) return false;
-  std::memcpy(out, unpacked_.data() + position_, count);
+  if (count > 0) std::memcpy(out, unpacked_.data() + position_, count);
   position_ += count;
   return true;
 }

@@ -367,7 +367,6 @@ class TypedColumnWriter final : public ColumnWriter {
   using In = typename Store::In;
   using Stored = typename Store::Stored;
   static constexpr bool kIsString = std::is_same_v<Stored, std::string_view>;
-  static constexpr bool kIsFixed = std::is_same_v<Stored, Fixed>;
 
  public:
   TypedColumnWriter(const WriterLeaf& leaf, const ColumnWriterOptions& options, Store store)
@@ -645,10 +644,11 @@ class TypedColumnWriter final : public ColumnWriter {
           return Encoding::kDeltaLengthByteArray;
         }
       }
-      if (options_.fallback_encoding == ValueEncoding::kByteStreamSplit && !kIsString) {
-        size_t width = kIsFixed ? width_ : sizeof(Stored);
-        ByteStreamSplitEncode(plain_.data(), width, plain_.size() / width, out);
-        return Encoding::kByteStreamSplit;
+      if constexpr (std::is_floating_point_v<Stored>) {
+        if (options_.fallback_encoding == ValueEncoding::kByteStreamSplit) {
+          ByteStreamSplitEncode(plain_.data(), sizeof(Stored), plain_.size() / sizeof(Stored), out);
+          return Encoding::kByteStreamSplit;
+        }
       }
       out.insert(out.end(), plain_.begin(), plain_.end());
       return Encoding::kPlain;

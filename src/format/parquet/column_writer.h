@@ -24,7 +24,8 @@ enum class ValueEncoding : uint8_t {
   kPlain,
   /// DELTA_BINARY_PACKED for INT32/INT64, DELTA_LENGTH_BYTE_ARRAY for BYTE_ARRAY; others plain.
   kDelta,
-  /// BYTE_STREAM_SPLIT for FLOAT, DOUBLE, INT32, INT64 and FIXED_LEN_BYTE_ARRAY; others plain.
+  /// BYTE_STREAM_SPLIT for FLOAT and DOUBLE (the types every reader of the encoding knows);
+  /// others plain.
   kByteStreamSplit,
 };
 

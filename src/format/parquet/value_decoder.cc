@@ -69,7 +69,10 @@ struct MillisToMicros {
   using In = From;
   using Out = int64_t;
   static constexpr bool kIdentity = false;
-  Out operator()(In v) const { return static_cast<int64_t>(v) * 1000; }
+  // Wrapping: values beyond the microsecond range (corrupt data) must not be UB.
+  Out operator()(In v) const {
+    return static_cast<int64_t>(static_cast<uint64_t>(static_cast<int64_t>(v)) * 1000);
+  }
 };
 
 struct NanosToMicrosFloor {

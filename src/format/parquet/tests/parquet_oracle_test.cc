@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <set>
 
 #include "format/parquet/parquet_reader.h"
+#include "format/parquet/parquet_writer.h"
 #include "format/parquet/tests/parquet_test_util.h"
 
 namespace switchboard::parquet {
@@ -246,6 +248,140 @@ TEST_F(ParquetOracleTest, DeltaEncodedFilesMatchTheirExpectedCsv) {
     ++checked;
   }
   EXPECT_GE(checked, 3);
+}
+
+struct WriterVariant {
+  std::string name;
+  CompressionCodec codec;
+  int page_version;
+  bool dictionary;
+  ValueEncoding fallback;
+};
+
+TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
+  std::vector<WriterVariant> variants = {
+      {"snappy_v1", CompressionCodec::kSnappy, 1, true, ValueEncoding::kPlain},
+      {"zstd_v2_delta", CompressionCodec::kZstd, 2, false, ValueEncoding::kDelta},
+      {"gzip_v1_split", CompressionCodec::kGzip, 1, false, ValueEncoding::kByteStreamSplit},
+      {"lz4raw_v2", CompressionCodec::kLz4Raw, 2, true, ValueEncoding::kPlain},
+      {"brotli_v1", CompressionCodec::kBrotli, 1, true, ValueEncoding::kPlain},
+      {"uncompressed_v1", CompressionCodec::kUncompressed, 1, false, ValueEncoding::kPlain},
+  };
+  auto columns = testing::AllWritableTypes();
+  std::vector<ParquetWriterField> fields;
+  std::vector<LogicalType> types;
+  for (const auto& [name, type] : columns) {
+    fields.emplace_back(name, type);
+    types.push_back(type);
+  }
+  std::vector<std::string> files;
+  std::vector<std::string> statements;
+  std::vector<std::string> outputs;
+  for (const WriterVariant& variant : variants) {
+    ParquetWriterOptions options;
+    options.codec = variant.codec;
+    options.data_page_version = variant.page_version;
+    options.dictionary = variant.dictionary;
+    options.fallback_encoding = variant.fallback;
+    options.row_group_max_rows = 1000;
+    options.page_max_rows = 300;
+    std::string path = fmt::format("{}/written_{}.parquet", dir_, variant.name);
+    auto writer = ParquetWriter::Open(path, fields, options);
+    ASSERT_TRUE(writer.ok()) << writer.error().message;
+    for (int64_t first = 0; first < 3000; first += 750) {
+      DataChunk chunk;
+      testing::FillSampleChunk(types, first, 750, chunk);
+      ASSERT_TRUE((*writer)->Write(chunk).ok());
+    }
+    ASSERT_TRUE((*writer)->Close().ok());
+    files.push_back(path);
+    outputs.push_back(path + ".values.csv");
+    statements.push_back(CopyStatement(path, outputs.back()));
+    outputs.push_back(path + ".types.csv");
+    statements.push_back(fmt::format(
+        "COPY (SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet({}))) "
+        "TO {} (HEADER false);\n",
+        SqlString(path), SqlString(outputs.back())));
+    outputs.push_back(path + ".stats.csv");
+    statements.push_back(fmt::format(
+        "COPY (SELECT row_group_id, column_id, stats_null_count, stats_min_value, stats_max_value "
+        "FROM parquet_metadata({}) ORDER BY row_group_id, column_id) TO {} (HEADER false);\n",
+        SqlString(path), SqlString(outputs.back())));
+  }
+  RunOracle(statements, outputs, dir_);
+  const std::map<std::string, std::string> duckdb_types = {
+      {"c_boolean", "BOOLEAN"},
+      {"c_tinyint", "TINYINT"},
+      {"c_smallint", "SMALLINT"},
+      {"c_integer", "INTEGER"},
+      {"c_bigint", "BIGINT"},
+      {"c_real", "FLOAT"},
+      {"c_double", "DOUBLE"},
+      {"c_decimal_5_2", "DECIMAL(5,2)"},
+      {"c_decimal_18_6", "DECIMAL(18,6)"},
+      {"c_decimal_38_10", "DECIMAL(38,10)"},
+      {"c_varchar", "VARCHAR"},
+      {"c_varbinary", "BLOB"},
+      {"c_json", "JSON"},
+      {"c_date", "DATE"},
+      {"c_time", "TIME"},
+      {"c_timestamp", "TIMESTAMP"},
+      {"c_timestamptz", "TIMESTAMP WITH TIME ZONE"},
+      {"c_uuid", "UUID"},
+      {"c_array", "INTEGER[]"},
+      {"c_array_of_rows", "STRUCT(x DOUBLE, label VARCHAR)[]"},
+      {"c_nested_array", "VARCHAR[][]"},
+      {"c_map", "MAP(VARCHAR, BIGINT)"},
+      {"c_row", "STRUCT(id INTEGER, tags VARCHAR[], point STRUCT(x DOUBLE, label VARCHAR))"},
+  };
+  for (size_t f = 0; f < files.size(); ++f) {
+    SCOPED_TRACE(files[f]);
+    // Values.
+    ASSERT_TRUE(fs::exists(outputs[3 * f])) << "DuckDB could not read the file";
+    auto expected = ParseCsv(testing::ReadTextFile(outputs[3 * f]));
+    auto actual = ReadRenderedRows(files[f]);
+    ASSERT_TRUE(actual.ok()) << actual.error().message;
+    ASSERT_EQ(actual->size(), 3000u);
+    EXPECT_EQ(FirstDifference(expected, *actual), "");
+    // Types.
+    auto described = ParseCsv(testing::ReadTextFile(outputs[3 * f + 1]));
+    ASSERT_EQ(described.size(), columns.size());
+    for (const auto& row : described) {
+      std::string type = row[1];
+      type.erase(std::remove(type.begin(), type.end(), '"'), type.end());
+      EXPECT_EQ(type, duckdb_types.at(row[0])) << row[0];
+    }
+    // Statistics: DuckDB parses every chunk's statistics to the counts and bounds we wrote.
+    auto reader = ParquetReader::Open(files[f]);
+    ASSERT_TRUE(reader.ok());
+    auto stats = ParseCsv(testing::ReadTextFile(outputs[3 * f + 2]));
+    ASSERT_EQ(stats.size(), static_cast<size_t>((*reader)->num_row_groups()) *
+                                (*reader)->schema().leaves().size());
+    for (const auto& row : stats) {
+      int group = std::stoi(row[0]);
+      int leaf = std::stoi(row[1]);
+      ColumnStatistics ours = (*reader)->ColumnChunkStatistics(group, leaf);
+      EXPECT_EQ(row[2], std::to_string(*ours.null_count)) << "leaf " << leaf;
+      TypeId id = (*reader)->schema().leaves()[static_cast<size_t>(leaf)].type.id();
+      bool comparable = id == TypeId::kInteger || id == TypeId::kBigint || id == TypeId::kSmallint ||
+                        id == TypeId::kDouble || id == TypeId::kDecimal || id == TypeId::kVarchar;
+      if (!comparable || !ours.min) continue;
+      for (int bound = 0; bound < 2; ++bound) {
+        const Value& value = bound == 0 ? *ours.min : *ours.max;
+        // DuckDB shows no bound for an infinite one.
+        if (row[3 + static_cast<size_t>(bound)] == kNull && id == TypeId::kDouble &&
+            std::isinf(value.GetDouble())) {
+          continue;
+        }
+        Vector vector(value.type(), 1);
+        vector.SetValue(0, value);
+        bool null;
+        EXPECT_TRUE(CellsEqual(row[3 + static_cast<size_t>(bound)],
+                               testing::CanonicalText(vector, 0, null)))
+            << "leaf " << leaf << " bound " << bound << ": DuckDB " << row[3 + static_cast<size_t>(bound)];
+      }
+    }
+  }
 }
 
 }  // namespace
