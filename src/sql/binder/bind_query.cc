@@ -572,7 +572,7 @@ BoundQuery Binder::BindSetOperation(const ast::SetOperation& op) {
               fmt::format("column {} in {} query has incompatible types: {}, {}", i + 1, name,
                           left.types[i].ToString(), right.types[i].ToString()));
     }
-    types.push_back(common->id() == TypeId::kUnknown ? LogicalType(TypeId::kBoolean) : *common);
+    types.push_back(*common);
   }
   auto cast_side = [&](BoundQuery& side) {
     if (side.types == types) return;
@@ -617,12 +617,7 @@ BoundQuery Binder::BindValues(const ast::Values& values) {
     std::vector<ExpressionPtr*> column;
     for (auto& row : rows) column.push_back(&row[c]);
     ExpressionBinder::CoerceToCommonType(column, values.location, fmt::format("VALUES column {} has mismatched types", c + 1));
-    LogicalType type = rows[0][c]->type;
-    if (type.id() == TypeId::kUnknown) {
-      type = TypeId::kBoolean;
-      for (auto& row : rows) row[c] = CastIfNeeded(std::move(row[c]), type);
-    }
-    types.push_back(type);
+    types.push_back(rows[0][c]->type);
   }
   auto plan = std::make_unique<LogicalValues>(NewTableIndex(), types);
   plan->rows = std::move(rows);
