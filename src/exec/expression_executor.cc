@@ -48,10 +48,14 @@ void PrepareResult(Vector& result, const LogicalType& type) {
 }
 
 // Input positions of result positions `subset` (j -> sel[subset[j]]).
+/// Returns fresh storage (never `subset`'s own): callers keep narrowing `subset` in place while
+/// vectors evaluated through the composed selection are still in use.
 SelectionVector Compose(const SelectionVector* sel, const SelectionVector& subset, idx_t count) {
-  if (!sel) return subset;
   SelectionVector composed(count);
-  for (idx_t j = 0; j < count; ++j) composed.set_index(j, sel->get_index(subset.get_index(j)));
+  for (idx_t j = 0; j < count; ++j) {
+    idx_t row = subset.get_index(j);
+    composed.set_index(j, sel ? sel->get_index(row) : row);
+  }
   return composed;
 }
 
