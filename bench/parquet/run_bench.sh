@@ -30,10 +30,13 @@ if [ ! -f "$big" ]; then
   "$bench" copy "$lineitem" "$big" 10 > /dev/null
 fi
 
+# Aggregates that need every value decoded (min/max could come from statistics).
+epoch="DATE '1970-01-01'"
 all_columns="sum(l_orderkey), sum(l_partkey), sum(l_suppkey), sum(l_linenumber), sum(l_quantity),
-  sum(l_extendedprice), sum(l_discount), sum(l_tax), sum(length(l_returnflag)),
-  sum(length(l_linestatus)), max(l_shipdate), max(l_commitdate), max(l_receiptdate),
-  sum(length(l_shipinstruct)), sum(length(l_shipmode)), sum(length(l_comment))"
+  sum(l_extendedprice), sum(l_discount), sum(l_tax), sum(strlen(l_returnflag)),
+  sum(strlen(l_linestatus)), sum(l_shipdate - $epoch), sum(l_commitdate - $epoch),
+  sum(l_receiptdate - $epoch), sum(strlen(l_shipinstruct)), sum(strlen(l_shipmode)),
+  sum(strlen(l_comment))"
 
 printf "%-44s %12s %12s %10s\n" "benchmark ($threads thread(s), median of $runs)" "switchboard" "duckdb" "sb/duckdb"
 report() {
@@ -53,7 +56,7 @@ for file in "$lineitem" "$big"; do
 
   ours=$("$bench" scan "$file" --runs "$runs" --threads "$threads" --columns l_comment,l_shipmode \
       --filter "l_shipmode=MAIL" | ours_ms)
-  duck=$("$duckdb" --threads "$threads" --time "$runs" -c "SELECT sum(length(l_comment)) FROM read_parquet('$file') WHERE l_shipmode = 'MAIL'" 2>&1 >/dev/null | duck_ms)
+  duck=$("$duckdb" --threads "$threads" --time "$runs" -c "SELECT sum(strlen(l_comment)) FROM read_parquet('$file') WHERE l_shipmode = 'MAIL'" 2>&1 >/dev/null | duck_ms)
   report "scan strings, equality filter: $name" "$ours" "$duck"
 done
 
