@@ -67,7 +67,8 @@ using ScalarBind = std::unique_ptr<FunctionData> (*)(ScalarFunction& function,
 struct ScalarFunction {
   std::string name;
   /// Declared parameter types. TypeId::kInvalid marks a generic parameter, which accepts any
-  /// type and leaves checking to `bind`.
+  /// type and leaves checking to `bind`; array(kInvalid) and map(kInvalid, kInvalid) accept any
+  /// array or map.
   std::vector<LogicalType> arguments;
   /// Type of extra trailing arguments (kInvalid for a generic variadic); unset when fixed-arity.
   std::optional<LogicalType> varargs;

@@ -23,9 +23,19 @@ constexpr int kGenericCost = 1;
 
 // The type an argument of type `actual` takes for a declared parameter, and the cost; nullopt
 // when it cannot be passed.
+// array(T) and map(K, V) declared with generic (kInvalid) element types: any array or map.
+bool IsGenericNested(const LogicalType& declared) {
+  return (declared.id() == TypeId::kArray && !declared.element_type().IsValid()) ||
+         (declared.id() == TypeId::kMap && !declared.key_type().IsValid());
+}
+
 std::optional<std::pair<LogicalType, int>> MatchParameter(const LogicalType& actual,
                                                           const LogicalType& declared) {
   if (!declared.IsValid()) return std::make_pair(actual, kGenericCost);
+  if (IsGenericNested(declared)) {
+    if (actual.id() == declared.id() || actual.id() == TypeId::kUnknown) return std::make_pair(actual, kGenericCost);
+    return std::nullopt;
+  }
   if (IsParametricFamily(declared.id())) {
     if (actual.id() == declared.id()) return std::make_pair(actual, 0);
     if (actual.id() == TypeId::kChar && declared.id() == TypeId::kVarchar) {
@@ -223,6 +233,10 @@ const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
       {"Date and time functions", RegisterDatetimeFunctions},
       {"Date and time formatting and parsing", RegisterDatetimeFormatFunctions},
       {"JSON functions", RegisterJsonFunctions},
+      {"Array functions", RegisterArrayFunctions},
+      {"Map functions", RegisterMapFunctions},
+      {"Row functions", RegisterRowFunctions},
+      {"Lambda functions", RegisterLambdaFunctions},
       {"Aggregate functions", RegisterAggregateFunctions},
       {"Window functions", RegisterWindowFunctions},
   };

@@ -38,13 +38,17 @@ class ListView {
   ListView(const Vector& list, idx_t count) {
     list.ToUnifiedFormat(count, format_);
     entries_ = format_.GetData<ListEntry>();
-    child_ = list.kind() == VectorKind::kDictionary ? &list.dictionary_child().list_child() : &list.list_child();
+    const Vector& base = list.kind() == VectorKind::kDictionary ? list.dictionary_child() : list;
+    child_ = &base.list_child();
+    child_size_ = base.list_size();
   }
   bool IsValid(idx_t row) const { return format_.validity->RowIsValid(format_.sel->get_index(row)); }
   /// The elements of a valid row: child rows [offset, offset + length).
   const ListEntry& Entry(idx_t row) const { return entries_[format_.sel->get_index(row)]; }
   /// The flat element vector (a MAP's is ROW(key, value)).
   const Vector& child() const { return *child_; }
+  /// Elements in the child vector (of all rows, including rows not viewed).
+  idx_t child_size() const { return child_size_; }
   /// For MAP vectors: the key and value vectors.
   const Vector& keys() const { return child_->struct_children()[0]; }
   const Vector& values() const { return child_->struct_children()[1]; }
@@ -53,6 +57,7 @@ class ListView {
   UnifiedFormat format_;
   const ListEntry* entries_;
   const Vector* child_;
+  idx_t child_size_;
 };
 
 /// Appends elements to the child of a flat ARRAY or MAP result vector and records row entries.
