@@ -48,7 +48,6 @@ class ColumnChunkReader {
   const LeafColumn& leaf() const { return leaf_; }
   /// The next row to be read.
   int64_t current_row() const { return current_row_; }
-  int64_t bytes_read() const { return pages_->bytes_consumed(); }
 
   /// Top-level leaves without repetition: reads the next `rows` rows into rows
   /// [offset, offset + rows) of flat vector `out` (of the decoder's output type).

@@ -25,8 +25,6 @@ class DeltaBinaryPackedDecoder {
   /// Lets DELTA_LENGTH_BYTE_ARRAY find its data without first decoding every length.
   static bool StreamLength(const uint8_t* data, size_t size, size_t& length);
 
-  /// Values the header announces.
-  uint64_t total_values() const { return total_values_; }
   /// Values not decoded yet.
   uint64_t values_left() const { return values_left_; }
 

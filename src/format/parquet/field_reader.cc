@@ -37,7 +37,6 @@ class PrimitiveFieldReader final : public FieldReader {
   }
 
   Result<void> SkipTo(int64_t row) override { return reader_->SkipTo(row); }
-  int64_t bytes_read() const override { return reader_->bytes_read(); }
   Result<const Vector*> Dictionary() override { return reader_->Dictionary(); }
 
  private:
@@ -72,12 +71,6 @@ class NestedFieldReader final : public FieldReader {
   Result<void> SkipTo(int64_t row) override {
     for (auto& reader : readers_) SB_RETURN_IF_ERROR(reader->SkipTo(row));
     return Ok();
-  }
-
-  int64_t bytes_read() const override {
-    int64_t total = 0;
-    for (const auto& reader : readers_) total += reader->bytes_read();
-    return total;
   }
 
   Result<const Vector*> Dictionary() override { return static_cast<const Vector*>(nullptr); }

@@ -30,8 +30,6 @@ class FieldReader {
   virtual Result<void> Read(size_t rows, Vector& out) = 0;
   /// Skips forward to row `row` of the row group. Errors: kCorruptData.
   virtual Result<void> SkipTo(int64_t row) = 0;
-  /// Compressed bytes of the pages consumed so far.
-  virtual int64_t bytes_read() const = 0;
   /// For a flat primitive column: its dictionary when the chunk has one (for pruning); nullptr
   /// otherwise. Must be called before reading. Errors: kCorruptData.
   virtual Result<const Vector*> Dictionary() = 0;

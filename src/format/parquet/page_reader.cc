@@ -64,7 +64,6 @@ Result<bool> PageReader::Next(Page& page) {
     }
     const uint8_t* payload = start + header_size;
     position_ += header_size + compressed;
-    bytes_consumed_ += static_cast<int64_t>(header_size + compressed);
     if (options_.verify_checksums && h.crc) {
       auto crc = static_cast<uint32_t>(crc32(0, payload, static_cast<uInt>(compressed)));
       if (crc != static_cast<uint32_t>(*h.crc)) {

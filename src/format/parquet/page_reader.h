@@ -65,8 +65,6 @@ class PageReader {
   Result<bool> Next(Page& page);
 
   const std::string& context() const { return context_; }
-  /// Compressed bytes of the pages returned so far (headers included).
-  int64_t bytes_consumed() const { return bytes_consumed_; }
 
  private:
   Error Corrupt(int64_t offset, std::string_view problem) const;
@@ -79,7 +77,6 @@ class PageReader {
   CompressionCodec codec_;
   PageReaderOptions options_;
   std::string context_;
-  int64_t bytes_consumed_ = 0;
 };
 
 }  // namespace switchboard::parquet

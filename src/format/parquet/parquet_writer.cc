@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "format/parquet/codec.h"
+#include "format/parquet/record_shredder.h"
 
 namespace switchboard::parquet {
 
@@ -26,6 +27,8 @@ bool LessValue(const Value& a, const Value& b) {
 }
 
 }  // namespace
+
+ParquetWriter::~ParquetWriter() = default;
 
 Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Open(std::unique_ptr<WritableFile> file,
                                                            std::vector<ParquetWriterField> fields,

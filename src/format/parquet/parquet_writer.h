@@ -11,13 +11,14 @@
 #include "common/result.h"
 #include "format/parquet/column_writer.h"
 #include "format/parquet/parquet_thrift.h"
-#include "format/parquet/record_shredder.h"
 #include "format/parquet/writer_schema.h"
 #include "fs/file_system.h"
 #include "types/data_chunk.h"
 #include "types/value.h"
 
 namespace switchboard::parquet {
+
+class RecordShredder;
 
 struct ParquetWriterOptions {
   CompressionCodec codec = CompressionCodec::kSnappy;
@@ -83,6 +84,8 @@ class ParquetWriter {
   static Result<std::unique_ptr<ParquetWriter>> Open(std::unique_ptr<WritableFile> file,
                                                      std::vector<ParquetWriterField> fields,
                                                      ParquetWriterOptions options = {});
+  ~ParquetWriter();
+
   /// Opens `path` for writing (overwriting) through FileSystem::ForPath.
   static Result<std::unique_ptr<ParquetWriter>> Open(const std::string& path,
                                                      std::vector<ParquetWriterField> fields,

@@ -210,7 +210,6 @@ std::string ParquetPredicate::ToString() const {
 Result<BoundPredicate> BoundPredicate::Bind(const ParquetPredicate& predicate,
                                             const LogicalType& column_type) {
   BoundPredicate bound;
-  bound.source_ = predicate;
   bound.column_ = predicate.column;
   bound.type_ = column_type;
   switch (column_type.physical_type()) {

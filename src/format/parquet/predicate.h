@@ -65,7 +65,6 @@ class BoundPredicate {
                                      const LogicalType& column_type);
 
   int column() const { return column_; }
-  const ParquetPredicate& source() const { return source_; }
 
   /// True when no value described by `statistics` can satisfy the predicate.
   bool CanSkip(const ColumnStatistics& statistics) const;
@@ -103,7 +102,6 @@ class BoundPredicate {
   template <typename Key>
   const std::vector<Key>& Keys() const;
 
-  ParquetPredicate source_;
   int column_ = 0;
   LogicalType type_;
   Domain domain_ = Domain::kInteger;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "format/parquet/field_reader.h"
 #include "format/parquet/parquet_reader.h"
 
 namespace switchboard::parquet {
@@ -118,7 +119,6 @@ Result<std::unique_ptr<RowGroupScanner>> RowGroupScanner::Make(const ParquetRead
     return Ok();
   };
   std::unique_ptr<RowGroupScanner> scanner(new RowGroupScanner());
-  scanner->reader_ = &reader;
   scanner->row_group_ = row_group;
   scanner->first_row_ = reader.row_group_first_row(row_group);
   scanner->emit_row_position_ = options.emit_row_position;
@@ -338,6 +338,8 @@ Result<void> RowGroupScanner::OpenField(const ParquetReader& reader, int field) 
   columns_.push_back(std::move(column));
   return Ok();
 }
+
+RowGroupScanner::~RowGroupScanner() = default;
 
 ParquetScanCounters RowGroupScanner::counters() const { return counters_; }
 

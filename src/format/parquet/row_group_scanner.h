@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "common/result.h"
-#include "format/parquet/field_reader.h"
 #include "format/parquet/predicate.h"
 #include "format/parquet/row_ranges.h"
 #include "types/data_chunk.h"
 
 namespace switchboard::parquet {
 
+class FieldReader;
 class ParquetReader;
 
 /// What a scan reads and keeps.
@@ -68,6 +68,7 @@ class RowGroupScanner {
   /// Prepares the scan of `row_group` of `reader` (see ParquetReader::ScanRowGroup).
   static Result<std::unique_ptr<RowGroupScanner>> Make(const ParquetReader& reader, int row_group,
                                                        const ParquetScanOptions& options);
+  ~RowGroupScanner();
 
   /// Errors: kCorruptData (naming file, column and page) and kIoError.
   Result<bool> Next(DataChunk& out);
@@ -76,7 +77,7 @@ class RowGroupScanner {
   const std::vector<LogicalType>& output_types() const { return output_types_; }
   /// Whether pruning excluded the whole row group (Next returns false at once).
   bool pruned() const { return ranges_.empty(); }
-  /// Counters so far (bytes_read includes pages read up to now).
+  /// Counters so far.
   ParquetScanCounters counters() const;
 
  private:
@@ -90,7 +91,6 @@ class RowGroupScanner {
     Vector scratch;   // the vector predicate-only fields are read into
   };
 
-  const ParquetReader* reader_ = nullptr;
   int row_group_ = 0;
   int64_t first_row_ = 0;
   RowRanges ranges_;
@@ -105,7 +105,6 @@ class RowGroupScanner {
   bool emit_row_position_ = false;
   SelectionVector selection_{kVectorSize};
   ParquetScanCounters counters_;
-  int64_t extra_bytes_read_ = 0;  // page indexes, bloom filters
 };
 
 }  // namespace switchboard::parquet

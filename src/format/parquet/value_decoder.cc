@@ -159,7 +159,6 @@ class TypedValueDecoder final : public ValueDecoder {
   TypedValueDecoder(LogicalType type, size_t width, const Limits& limits)
       : type_(std::move(type)), width_(width), limits_(limits) {}
 
-  const LogicalType& output_type() const override { return type_; }
   const Vector* dictionary() const override { return dictionary_.get(); }
 
   Result<void> SetDictionary(std::shared_ptr<Buffer> owner, const uint8_t* data, size_t size,

@@ -35,13 +35,11 @@ class ValueDecoder {
 
   virtual ~ValueDecoder() = default;
 
-  /// The engine type Decode writes.
-  virtual const LogicalType& output_type() const = 0;
-
   /// Decodes a dictionary page: `count` PLAIN values in data[0..size), owned by `owner`.
   virtual Result<void> SetDictionary(std::shared_ptr<Buffer> owner, const uint8_t* data,
                                      size_t size, size_t count) = 0;
-  /// The decoded dictionary as a flat vector of output_type(), or nullptr.
+  /// The decoded dictionary as a flat vector of the leaf's engine type (varbinary for
+  /// INTERVAL), or nullptr.
   virtual const Vector* dictionary() const = 0;
 
   /// Starts the values section data[0..size) (owned by `owner`) of a data page in `encoding`
@@ -52,7 +50,7 @@ class ValueDecoder {
                                  const uint8_t* data, size_t size, size_t max_values) = 0;
 
   /// Decodes the next `count` values into rows [offset, offset + count) of flat vector `out`
-  /// (of output_type(), with room for them). Errors: kCorruptData when the page holds fewer
+  /// (of the dictionary's type, with room for them). Errors: kCorruptData when the page holds fewer
   /// values or a dictionary index is out of range.
   virtual Result<void> Decode(size_t count, Vector& out, size_t offset) = 0;
 
