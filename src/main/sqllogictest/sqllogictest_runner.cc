@@ -266,8 +266,8 @@ void SqlLogicTestRunner::ReportUnusedDeviations(const FileRun& run) {
   }
 }
 
-void SqlLogicTestRunner::RewriteExpectedResults(const FileRun& run) {
-  std::vector<std::pair<const TestRecord*, std::vector<std::string>>> completions = run.completions;
+void SqlLogicTestRunner::RewriteExpectedResults(FileRun& run) {
+  auto& completions = run.completions;
   std::sort(completions.begin(), completions.end(), [](const auto& a, const auto& b) {
     return a.first->results_begin < b.first->results_begin;
   });

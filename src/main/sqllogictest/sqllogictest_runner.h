@@ -75,7 +75,7 @@ class SqlLogicTestRunner {
   Outcome RunQuery(FileRun& run, const TestRecord& record);
   void Tally(FileRun& run, const TestRecord& record, const Outcome& outcome);
   void ReportUnusedDeviations(const FileRun& run);
-  void RewriteExpectedResults(const FileRun& run);
+  void RewriteExpectedResults(FileRun& run);
   /// Writes "path:line: message", with `sql` indented after the headline.
   void Report(std::string_view path, int line, std::string_view message, std::string_view sql);
 
