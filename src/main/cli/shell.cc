@@ -216,7 +216,10 @@ Shell::Status Shell::RunSql(std::string_view sql) {
     if (timer_) std::cerr << ResultFormatter::RunTimeLine(result->elapsed_ms()) << std::endl;
   });
   watch.reset();
-  return status.ok() ? Status::kOk : ReportError(status.error().message);
+  if (status.ok()) return Status::kOk;
+  // The terminal echoed "^C" after the prompt line; start the message on a line of its own.
+  if (interrupt_ != nullptr && status.error().code == ErrorCode::kQueryCanceled) std::cerr << "\n";
+  return ReportError(status.error().message);
 }
 
 }  // namespace switchboard
