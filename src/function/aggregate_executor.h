@@ -85,4 +85,62 @@ struct UnaryAggregate {
   }
 };
 
+/// The same for aggregates of two arguments (corr(y, x), covar_samp(y, x), ...): rows where either
+/// argument is NULL are skipped. OP provides Initialize, Combine, Finalize as above and
+///   static void Update(S&, const A& a, const B& b, const FunctionData*);
+template <typename S, typename A, typename B, typename OP>
+struct BinaryAggregate {
+  static void Update(AggregateInputs& inputs, uint8_t** states) {
+    UnifiedFormat af, bf;
+    inputs.arguments[0].ToUnifiedFormat(inputs.count, af);
+    inputs.arguments[1].ToUnifiedFormat(inputs.count, bf);
+    const A* a = af.GetData<A>();
+    const B* b = bf.GetData<B>();
+    for (idx_t i = 0; i < inputs.count; ++i) {
+      idx_t ai = af.sel->get_index(i), bi = bf.sel->get_index(i);
+      if (af.validity->RowIsValid(ai) && bf.validity->RowIsValid(bi)) {
+        OP::Update(*reinterpret_cast<S*>(states[i]), a[ai], b[bi], inputs.bind_data);
+      }
+    }
+  }
+
+  static void SimpleUpdate(AggregateInputs& inputs, uint8_t* state) {
+    UnifiedFormat af, bf;
+    inputs.arguments[0].ToUnifiedFormat(inputs.count, af);
+    inputs.arguments[1].ToUnifiedFormat(inputs.count, bf);
+    const A* a = af.GetData<A>();
+    const B* b = bf.GetData<B>();
+    S& s = *reinterpret_cast<S*>(state);
+    for (idx_t i = 0; i < inputs.count; ++i) {
+      idx_t ai = af.sel->get_index(i), bi = bf.sel->get_index(i);
+      if (af.validity->RowIsValid(ai) && bf.validity->RowIsValid(bi)) OP::Update(s, a[ai], b[bi], inputs.bind_data);
+    }
+  }
+
+  static void Initialize(uint8_t* state, const FunctionData*) {
+    new (state) S();
+    OP::Initialize(*reinterpret_cast<S*>(state));
+  }
+
+  static void Combine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData* bind) {
+    for (idx_t i = 0; i < count; ++i) {
+      OP::Combine(*reinterpret_cast<S*>(sources[i]), *reinterpret_cast<S*>(targets[i]), bind);
+    }
+  }
+
+  static void Finalize(uint8_t** states, idx_t count, const FunctionData* bind, Vector& result, idx_t offset) {
+    for (idx_t i = 0; i < count; ++i) OP::Finalize(*reinterpret_cast<S*>(states[i]), result, offset + i, bind);
+  }
+
+  static void Fill(AggregateFunction& function) {
+    function.state_size = sizeof(S);
+    function.initialize = Initialize;
+    function.update = Update;
+    function.simple_update = SimpleUpdate;
+    function.combine = Combine;
+    function.finalize = Finalize;
+    function.destroy = nullptr;
+  }
+};
+
 }  // namespace switchboard

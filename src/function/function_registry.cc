@@ -238,6 +238,9 @@ const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
       {"Row functions", RegisterRowFunctions},
       {"Lambda functions", RegisterLambdaFunctions},
       {"Aggregate functions", RegisterAggregateFunctions},
+      {"Statistical aggregate functions", RegisterStatisticalAggregates},
+      {"Collection aggregate functions", RegisterCollectionAggregates},
+      {"Approximate aggregate functions", RegisterApproximateAggregates},
       {"Window functions", RegisterWindowFunctions},
   };
   return families;

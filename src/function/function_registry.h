@@ -88,6 +88,9 @@ void RegisterRowFunctions(FunctionRegistry& registry);
 void RegisterMapFunctions(FunctionRegistry& registry);
 void RegisterLambdaFunctions(FunctionRegistry& registry);
 void RegisterAggregateFunctions(FunctionRegistry& registry);
+void RegisterStatisticalAggregates(FunctionRegistry& registry);
+void RegisterCollectionAggregates(FunctionRegistry& registry);
+void RegisterApproximateAggregates(FunctionRegistry& registry);
 void RegisterWindowFunctions(FunctionRegistry& registry);
 
 /// One family of built-in functions: the call that registers it and the heading it is documented

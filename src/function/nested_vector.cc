@@ -1,6 +1,10 @@
 // Comparison and hashing of values of any type, recursing into ARRAY, MAP and ROW values.
 #include "function/nested_vector.h"
 
+#include <cstring>
+
+#include "types/value.h"
+
 namespace switchboard {
 
 namespace {
@@ -32,6 +36,28 @@ bool MapHasEntry(const Vector& a_keys, const Vector& a_values, idx_t k, const Ve
 }
 
 }  // namespace
+
+void CopyValueAt(const Vector& source, idx_t index, Vector& target, idx_t target_index) {
+  if (!IsValidAt(source, index)) {
+    target.SetNull(target_index);
+    return;
+  }
+  target.validity().SetValid(target_index);
+  switch (source.type().physical_type()) {
+    case PhysicalType::kString:
+      target.data<StringView>()[target_index] = target.AddString(source.data<StringView>()[index].view());
+      return;
+    case PhysicalType::kList:
+    case PhysicalType::kStruct:
+      target.SetValue(target_index, source.GetValue(index));
+      return;
+    default: {
+      size_t width = PhysicalTypeSize(source.type().physical_type());
+      std::memcpy(target.raw_data() + target_index * width, source.data<uint8_t>() + index * width, width);
+      return;
+    }
+  }
+}
 
 int CompareAt(const Vector& a, idx_t i, const Vector& b, idx_t j) {
   const LogicalType& type = a.type();

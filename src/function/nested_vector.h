@@ -96,6 +96,10 @@ class ListWriter {
   idx_t size_;
 };
 
+/// Copies the value (or NULL) at flat-layout position `index` of `source` into row
+/// `target_index` of the flat vector `target` (strings into its heap).
+void CopyValueAt(const Vector& source, idx_t index, Vector& target, idx_t target_index);
+
 /// Total order of two non-NULL values of the same type at flat-layout positions: scalars by
 /// TotalOrderCompare, arrays element-wise then by length, rows field by field (NULLs last).
 /// Maps are not orderable; they compare by size, then entry by entry.
@@ -174,6 +178,25 @@ class ValueSet {
         return true;
       }
       if (s.hash == hash && Ops::Same(*s.vector, s.index, v, index)) return false;
+    }
+  }
+  /// The stored position of the value equal to the non-NULL v[index], inserting v[index] when
+  /// there is none; `inserted` tells which.
+  RowRef FindOrInsert(const Vector& v, idx_t index, bool& inserted) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    hash_t hash = Ops::Hash(v, index);
+    for (idx_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
+      Slot& s = slots_[slot];
+      if (!s.vector) {
+        s = Slot{&v, index, hash};
+        ++size_;
+        inserted = true;
+        return RowRef{&v, index};
+      }
+      if (s.hash == hash && Ops::Same(*s.vector, s.index, v, index)) {
+        inserted = false;
+        return RowRef{s.vector, s.index};
+      }
     }
   }
   bool Contains(const Vector& v, idx_t index) const {

@@ -32,14 +32,14 @@ class TestLambdaEvaluator : public LambdaEvaluator {
   const std::map<idx_t, TestLambda>& lambdas_;
 };
 
-// Values that print alike and have the same type; doubles within a relative 1e-9.
-bool SameValue(const Value& a, const Value& b) {
+// Values that print alike and have the same type; doubles within a relative `tolerance`.
+bool SameValue(const Value& a, const Value& b, double tolerance = 1e-9) {
   if (a.is_null() || b.is_null()) return a.is_null() == b.is_null();
   if (a.type() != b.type()) return false;
   if (a.type().id() == TypeId::kDouble || a.type().id() == TypeId::kReal) {
     double x = a.GetDouble(), y = b.GetDouble();
     if (std::isnan(x) || std::isnan(y)) return std::isnan(x) && std::isnan(y);
-    return x == y || std::fabs(x - y) <= 1e-9 * std::max(std::fabs(x), std::fabs(y));
+    return x == y || std::fabs(x - y) <= tolerance * std::max(std::fabs(x), std::fabs(y));
   }
   return a.ToString() == b.ToString();
 }
@@ -176,7 +176,7 @@ Error FunctionTest::CallError(const std::string& name, const std::vector<Value>&
 
 Value FunctionTest::Aggregate(const std::string& name, const std::vector<LogicalType>& types,
                               const std::vector<std::vector<Value>>& rows,
-                              const std::vector<std::optional<Value>>& constants) {
+                              const std::vector<std::optional<Value>>& constants, double tolerance) {
   ResolvedAggregate resolved = registry().ResolveAggregate(name, types, constants);
   const AggregateFunction& f = resolved.function;
   const FunctionData* bind = resolved.bind_data.get();
@@ -215,7 +215,7 @@ Value FunctionTest::Aggregate(const std::string& name, const std::vector<Logical
   f.update(inputs, states.data());
   f.combine(&second, &first, 1, bind);
   Value combined = finalize(first);
-  EXPECT_TRUE(SameValue(simple, combined)) << name << ": one state gives " << simple.ToString()
+  EXPECT_TRUE(SameValue(simple, combined, tolerance)) << name << ": one state gives " << simple.ToString()
                                            << ", combined states give " << combined.ToString();
   if (f.destroy) {
     for (uint8_t* state : {whole, first, second}) f.destroy(&state, 1);

@@ -47,10 +47,12 @@ class FunctionTest : public ::testing::Test {
   /// An aggregate over `rows` (one inner vector of arguments per row). Computes it with the
   /// simple update, and with the grouped update over two partial states that are then combined;
   /// checks that both agree (order-sensitive aggregates keep the row order) and that finalizing
-  /// twice gives the same value, and returns it. `constants` are passed to bind.
+  /// twice gives the same value, and returns it. `constants` are passed to bind; `tolerance` is
+  /// the relative difference allowed between the two ways for doubles (sketches and floating point
+  /// sums depend on the order values arrive in).
   Value Aggregate(const std::string& name, const std::vector<LogicalType>& types,
                   const std::vector<std::vector<Value>>& rows,
-                  const std::vector<std::optional<Value>>& constants = {});
+                  const std::vector<std::optional<Value>>& constants = {}, double tolerance = 1e-9);
 
   QueryContext query_;
 
