@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "datagen/datagen_command.h"
 #include "main/cli/sql_command.h"
 #include "main/cli/sql_command_options.h"
 #include "main/cli/sqllogictest_command.h"
@@ -18,7 +19,8 @@ struct Subcommand {
   int (*run)(const std::vector<std::string>& args);
 };
 
-constexpr std::array<Subcommand, 1> kSubcommands = {{
+constexpr std::array<Subcommand, 2> kSubcommands = {{
+    {"datagen", "GENERATOR OPTION...   generate a data set", switchboard::RunDatagenCommand},
     {"sqllogictest", "FILE...   run sqllogictest files", switchboard::RunSqlLogicTestCommand},
 }};
 
