@@ -582,7 +582,9 @@ class TypedColumnWriter final : public ColumnWriter {
   }
 
   Result<void> AfterAppend() {
-    if (use_dictionary_ && static_cast<int64_t>(dictionary_.plain_bytes()) > options_.dictionary_max_bytes) {
+    if (use_dictionary_ &&
+        (static_cast<int64_t>(dictionary_.plain_bytes()) > options_.dictionary_max_bytes ||
+         static_cast<int64_t>(dictionary_.size()) > options_.dictionary_max_entries)) {
       SB_RETURN_IF_ERROR(FlushPage());
       use_dictionary_ = false;  // the rest of the chunk is encoded without the dictionary
       return Ok();
@@ -723,9 +725,10 @@ class TypedColumnWriter final : public ColumnWriter {
     chunk_bounds_.Merge(page_bounds_);
     chunk_levels_ += static_cast<int64_t>(page_levels_);
     chunk_rows_ += page_rows_;
-    // Dictionaries that barely repeat cost more than they save: stop after the first page.
+    // Values that are nearly all distinct gain nothing from a dictionary: stop after the
+    // first page.
     if (use_dictionary_ && pages_.size() == 1 && dictionary_.size() > 1024 &&
-        dictionary_.size() * 2 > indexes_.size()) {
+        dictionary_.size() * 5 > indexes_.size() * 4) {
       use_dictionary_ = false;
     }
     page_bounds_ = Bounds<In>{};

@@ -37,6 +37,7 @@ struct ColumnWriterOptions {
   int64_t page_max_rows = 20000;
   bool dictionary = true;
   int64_t dictionary_max_bytes = 1 << 20;
+  int64_t dictionary_max_entries = 24576;
   ValueEncoding fallback_encoding = ValueEncoding::kPlain;
   int data_page_version = 1;
   bool page_checksums = false;

@@ -59,6 +59,7 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Open(std::unique_ptr<Writa
     column.page_max_rows = o.page_max_rows;
     column.dictionary = o.dictionary;
     column.dictionary_max_bytes = o.dictionary_max_bytes;
+    column.dictionary_max_entries = std::max<int64_t>(o.row_group_max_rows / 5, 1024);
     column.fallback_encoding = o.fallback_encoding;
     column.data_page_version = o.data_page_version;
     column.page_checksums = o.page_checksums;

@@ -30,7 +30,8 @@ struct ParquetWriterOptions {
   int64_t page_max_bytes = int64_t{1} << 20;
   int64_t page_max_rows = 20000;
   /// Dictionary encoding, abandoned for the rest of a column chunk when the dictionary grows
-  /// past dictionary_max_bytes or barely repeats.
+  /// past dictionary_max_bytes or a fifth of row_group_max_rows entries, or when the first
+  /// page's values are nearly all distinct.
   bool dictionary = true;
   int64_t dictionary_max_bytes = int64_t{1} << 20;
   ValueEncoding fallback_encoding = ValueEncoding::kPlain;

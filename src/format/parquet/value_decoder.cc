@@ -38,13 +38,12 @@ template <> struct Storage<Type::kByteArray> { using In = ByteArray; };
 template <> struct Storage<Type::kFixedLenByteArray> { using In = ByteArray; };
 
 // ---------------------------------------------------------------------------------------------
-// Conversions from stored values to engine values. kIdentity marks bitwise copies.
+// Conversions from stored values to engine values.
 
 template <typename T>
 struct Identity {
   using In = T;
   using Out = T;
-  static constexpr bool kIdentity = true;
   Out operator()(In v) const { return v; }
 };
 
@@ -52,7 +51,6 @@ template <typename From, typename To>
 struct Cast {
   using In = From;
   using Out = To;
-  static constexpr bool kIdentity = false;
   Out operator()(In v) const { return static_cast<Out>(v); }
 };
 
@@ -60,7 +58,6 @@ template <typename From, typename To>
 struct Unsigned {
   using In = From;
   using Out = To;
-  static constexpr bool kIdentity = false;
   Out operator()(In v) const { return static_cast<Out>(static_cast<std::make_unsigned_t<From>>(v)); }
 };
 
@@ -68,7 +65,6 @@ template <typename From>
 struct MillisToMicros {
   using In = From;
   using Out = int64_t;
-  static constexpr bool kIdentity = false;
   // Wrapping: values beyond the microsecond range (corrupt data) must not be UB.
   Out operator()(In v) const {
     return static_cast<int64_t>(static_cast<uint64_t>(static_cast<int64_t>(v)) * 1000);
@@ -78,14 +74,12 @@ struct MillisToMicros {
 struct NanosToMicrosFloor {
   using In = int64_t;
   using Out = int64_t;
-  static constexpr bool kIdentity = false;
   Out operator()(In v) const { return FloorDivide(v, 1000); }
 };
 
 struct NanosToMicrosRound {
   using In = int64_t;
   using Out = int64_t;
-  static constexpr bool kIdentity = false;
   Out operator()(In v) const { return RoundDivide(v, 1000); }
 };
 
@@ -93,21 +87,18 @@ template <typename Inner>
 struct WithTimeZone {
   using In = typename Inner::In;
   using Out = TimestampTz;
-  static constexpr bool kIdentity = false;
   Out operator()(In v) const { return TimestampTz{Inner()(v), 0}; }
 };
 
 struct Int96Timestamp {
   using In = Int96;
   using Out = int64_t;
-  static constexpr bool kIdentity = false;
   Out operator()(const In& v) const { return parquet::Int96ToMicros(v.bytes); }
 };
 
 struct HalfToReal {
   using In = ByteArray;
   using Out = float;
-  static constexpr bool kIdentity = false;
   Out operator()(const In& v) const { return HalfToFloat(LoadUnaligned<uint16_t>(v.data)); }
 };
 
@@ -115,7 +106,6 @@ template <typename T>
 struct DecimalFromBytes {
   using In = ByteArray;
   using Out = T;
-  static constexpr bool kIdentity = false;
   Out operator()(const In& v) const {
     size_t size = v.size;
     const uint8_t* data = v.data;
@@ -131,14 +121,12 @@ struct DecimalFromBytes {
 struct UuidFromBytes {
   using In = ByteArray;
   using Out = uint128_t;
-  static constexpr bool kIdentity = false;
   Out operator()(const In& v) const { return BigEndianToUuid(v.data); }
 };
 
 struct BytesToString {
   using In = ByteArray;
   using Out = StringView;
-  static constexpr bool kIdentity = false;
   Out operator()(const In& v) const {
     return StringView(reinterpret_cast<const char*>(v.data), v.size);
   }
@@ -153,6 +141,7 @@ class TypedValueDecoder final : public ValueDecoder {
   static_assert(std::is_same_v<In, typename Convert::In>);
   static constexpr bool kIsBytes = std::is_same_v<In, ByteArray>;
   static constexpr bool kOutIsString = std::is_same_v<Out, StringView>;
+  static constexpr bool kBitwiseCopy = std::is_same_v<Convert, Identity<In>>;
   static constexpr size_t kChunk = 1024;
 
  public:
@@ -453,7 +442,7 @@ class TypedValueDecoder final : public ValueDecoder {
       return Ok();
     } else {
       if (count > static_cast<size_t>(end_ - data_) / sizeof(In)) return TooFewValues();
-      if constexpr (Convert::kIdentity) {
+      if constexpr (kBitwiseCopy) {
         std::memcpy(dst, data_, count * sizeof(In));
       } else {
         for (size_t i = 0; i < count; ++i) dst[i] = convert_(LoadUnaligned<In>(data_ + i * sizeof(In)));
