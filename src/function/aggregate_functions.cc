@@ -443,6 +443,9 @@ void RegisterAggregateFunctions(FunctionRegistry& registry) {
     f.return_type = TypeId::kDecimal;
     f.bind = BindSumDecimal;
     f.signature = "sum(decimal(p,s)) -> decimal(38,s)";
+    f.description = "Sum of the non-NULL values: bigint for integers, decimal(38,s) for decimals, the input type for "
+                    "floating point and intervals; NULL when there are none.";
+    f.example = "SELECT sum(handle_seconds) FROM interactions";
     registry.AddAggregate(std::move(f));
   }
 
@@ -461,6 +464,9 @@ void RegisterAggregateFunctions(FunctionRegistry& registry) {
     f.return_type = TypeId::kDecimal;
     f.bind = BindAvgDecimal;
     f.signature = "avg(decimal(p,s)) -> decimal(p,s)";
+    f.description = "Average of the non-NULL values: double for integers, the input type for decimals, floating point "
+                    "and intervals; NULL when there are none.";
+    f.example = "SELECT avg(handle_seconds) FROM interactions";
     registry.AddAggregate(std::move(f));
   }
 
@@ -476,9 +482,11 @@ void RegisterAggregateFunctions(FunctionRegistry& registry) {
   {
     AggregateFunction f = MakeUnary<bool, BoolOp<true>>("bool_and", TypeId::kBoolean, TypeId::kBoolean);
     f.description = "TRUE when every non-NULL value is TRUE.";
+    f.example = "SELECT bool_and(resolved) FROM interactions";
     registry.AddAggregate(std::move(f));
     AggregateFunction g = MakeUnary<bool, BoolOp<false>>("bool_or", TypeId::kBoolean, TypeId::kBoolean);
     g.description = "TRUE when any non-NULL value is TRUE.";
+    g.example = "SELECT bool_or(escalated) FROM interactions";
     registry.AddAggregate(std::move(g));
     registry.AddAlias("every", "bool_and");
   }

@@ -377,13 +377,16 @@ void AddNumericOperator(FunctionRegistry& registry, const std::string& name) {
 }
 
 template <DecimalOpKind kKind>
-void AddDecimalOperator(FunctionRegistry& registry, const std::string& name) {
+void AddDecimalOperator(FunctionRegistry& registry, const std::string& name, const char* description,
+                        const char* example) {
   ScalarFunction f;
   f.name = name;
   f.arguments = {LogicalType(TypeId::kDecimal), LogicalType(TypeId::kDecimal)};
   f.return_type = TypeId::kDecimal;
   f.bind = BindDecimal<kKind>;
   f.signature = name + "(decimal(p1,s1), decimal(p2,s2)) -> decimal(p,s)";
+  f.description = description;
+  f.example = example;
   registry.AddScalar(std::move(f));
 }
 
@@ -395,11 +398,23 @@ void RegisterArithmeticFunctions(FunctionRegistry& registry) {
   AddNumericOperator<MultiplyOp>(registry, "*");
   AddNumericOperator<DivideOp>(registry, "/");
   AddNumericOperator<ModuloOp>(registry, "%");
-  AddDecimalOperator<DecimalOpKind::kAdd>(registry, "+");
-  AddDecimalOperator<DecimalOpKind::kSubtract>(registry, "-");
-  AddDecimalOperator<DecimalOpKind::kMultiply>(registry, "*");
-  AddDecimalOperator<DecimalOpKind::kDivide>(registry, "/");
-  AddDecimalOperator<DecimalOpKind::kModulo>(registry, "%");
+  AddDecimalOperator<DecimalOpKind::kAdd>(
+      registry, "+",
+      "Addition of numbers (integer overflow is an error; decimals widen by Trino's rules), and of intervals to "
+      "dates, times and timestamps.",
+      "DATE '2024-01-31' + INTERVAL '1' MONTH -> DATE '2024-02-29'");
+  AddDecimalOperator<DecimalOpKind::kSubtract>(
+      registry, "-",
+      "Subtraction (and, with one argument, negation) of numbers and intervals; the interval between two dates or "
+      "timestamps.",
+      "TIMESTAMP '2024-01-02 00:00' - TIMESTAMP '2024-01-01 12:00' -> INTERVAL '0 12:00:00' DAY TO SECOND");
+  AddDecimalOperator<DecimalOpKind::kMultiply>(registry, "*", "Multiplication of numbers, and of intervals by numbers.",
+                                               "1.5 * 4 -> 6.0");
+  AddDecimalOperator<DecimalOpKind::kDivide>(
+      registry, "/", "Division: integer division truncates toward zero; division by zero is an error.", "7 / 2 -> 3");
+  AddDecimalOperator<DecimalOpKind::kModulo>(registry, "%",
+                                             "Remainder of the division, with the sign of the dividend (also mod(n, m)).",
+                                             "-7 % 3 -> -1");
 
   // Unary minus is "-" with one argument.
   auto add_negate = [&](LogicalType type, ScalarKernel kernel) {

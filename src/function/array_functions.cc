@@ -881,7 +881,8 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
     registry.AddScalar(std::move(t));
   }
   {
-    ScalarFunction f = Generic("reverse", 1, BindSameArray, "reverse(array(T)) -> array(T)", "", "");
+    ScalarFunction f = Generic("reverse", 1, BindSameArray, "reverse(array(T)) -> array(T)",
+                               "The array's elements in reverse order.", "reverse(ARRAY[1, 2, 3]) -> ARRAY[3, 2, 1]");
     f.kernel = ArrayReverseKernel;
     registry.AddScalar(std::move(f));
     ScalarFunction s = Generic("shuffle", 1, BindSameArray, "shuffle(array(T)) -> array(T)",
@@ -931,7 +932,9 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
     registry.AddScalar(std::move(f));
   }
   {
-    ScalarFunction f = Generic("concat", 0, BindArrayConcat, "concat(array1, ..., arrayN) -> array(T)", "", "");
+    ScalarFunction f = Generic("concat", 0, BindArrayConcat, "concat(array1, ..., arrayN) -> array(T)",
+                               "The arrays (and single elements among them) concatenated; NULL when any array is NULL.",
+                               "concat(ARRAY[1], ARRAY[2, 3], 4) -> ARRAY[1, 2, 3, 4]");
     f.arguments = {LogicalType()};
     f.varargs = LogicalType();
     f.kernel = ArrayConcatKernel;

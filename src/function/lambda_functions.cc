@@ -505,7 +505,9 @@ void RegisterLambdaFunctions(FunctionRegistry& registry) {
         f.return_type = types[0];
         return nullptr;
       },
-      ArraySortComparatorKernel, "array_sort(array(T), function(T, T, integer)) -> array(T)", "", ""));
+      ArraySortComparatorKernel, "array_sort(array(T), function(T, T, integer)) -> array(T)",
+      "The array sorted by a comparator lambda that returns -1, 0 or 1 (any other result is an error).",
+      "array_sort(ARRAY[3, 1, 2], (a, b) -> IF(a < b, 1, IF(a = b, 0, -1))) -> ARRAY[3, 2, 1]"));
   registry.AddScalar(HigherOrder(
       "transform_keys", {any_map, lambda}, {{1, 2}}, MapParameters,
       [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {

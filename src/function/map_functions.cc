@@ -363,12 +363,16 @@ void RegisterMapFunctions(FunctionRegistry& registry) {
                                     .arguments = {AnyMap(), LogicalType()},
                                     .return_type = LogicalType(),
                                     .bind = BindMapLookup<false>,
-                                    .signature = "element_at(map(K, V), key) -> V"});
+                                    .signature = "element_at(map(K, V), key) -> V",
+                                    .description = "The value of a key; NULL when the map has no such key.",
+                                    .example = "element_at(MAP(ARRAY['a'], ARRAY[1]), 'b') -> NULL"});
   registry.AddScalar(ScalarFunction{.name = "subscript",
                                     .arguments = {AnyMap(), LogicalType()},
                                     .return_type = LogicalType(),
                                     .bind = BindMapLookup<true>,
-                                    .signature = "subscript(map(K, V), key) -> V"});
+                                    .signature = "subscript(map(K, V), key) -> V",
+                                    .description = "m[key]: the value of a key; an error when the map has no such key.",
+                                    .example = "MAP(ARRAY['a'], ARRAY[1])['a'] -> 1"});
 }
 
 }  // namespace switchboard

@@ -1,0 +1,142 @@
+// Rendering of the function reference from the registry, family by family.
+#include "function/function_reference.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "common/error.h"
+#include "common/string_util.h"
+#include "function/function_registry.h"
+
+namespace switchboard {
+
+namespace {
+
+const char* const kPreamble = R"(# SQL functions
+
+This reference is generated from the function registry by `function_docs` (see
+`tools/function_docs.cc`); do not edit it by hand. A unit test (`unit.function_docs`) fails when it
+differs from the registry. Regenerate it with
+
+    ninja -C build function_docs && build/src/function/function_docs docs/sql/functions.md
+
+Functions follow Trino's names, signatures, NULL handling and errors. Unless a description says
+otherwise, a function returns NULL when any argument is NULL. Examples read `expression -> result`.
+
+## SQL forms that map to functions
+
+The binder turns these forms into calls of the functions below (or evaluates them itself):
+
+| SQL | Meaning |
+|---|---|
+| `a \|\| b` | `concat(a, b)` (strings, varbinary, arrays) |
+| `x [NOT] LIKE pattern [ESCAPE e]` | `like(x, pattern[, e])`; a constant pattern is compiled once |
+| `x [NOT] ILIKE pattern [ESCAPE e]` | `ilike(x, pattern[, e])` |
+| `a[i]` | `subscript(a, i)`: 1-based array index, or map key |
+| `r.field` | `$field(r, 'field')` |
+| `ARRAY[a, b, ...]` | `array_constructor(a, b, ...)`; Spark's `array(a, b)` too |
+| `ROW(a, b)`, `(a, b)` | `row_constructor(a, b)` (anonymous fields); Spark's `struct(...)` too |
+| `EXTRACT(field FROM x)` | the field's function: `year`, `quarter`, `month`, `week`, `day`, `day_of_week`, `day_of_year`, `year_of_week`, `hour`, `minute`, `second`, `millisecond`, `timezone_hour`, `timezone_minute` |
+| `x AT TIME ZONE zone` | `at_timezone(x, zone)` |
+| `CURRENT_DATE`, `CURRENT_TIME`, `CURRENT_TIMESTAMP[(p)]`, `LOCALTIME`, `LOCALTIMESTAMP[(p)]` | `current_date()`, `current_time()`, `current_timestamp([p])`, `localtime()`, `localtimestamp([p])`: the statement's start time, the same for every row |
+| `POSITION(s IN t)` | `position(s, t)` |
+| `DATEADD(day, n, x)`, `DATEDIFF(day, a, b)`, `DATE_PART(day, x)` | the unit identifier arrives as the string `'day'` |
+| `f(x, y -> expr)` | lambda arguments of higher-order functions (`transform`, `filter`, `reduce`, ...) |
+
+These are expression forms the binder evaluates itself, not functions: `CAST(x AS t)`,
+`TRY_CAST(x AS t)`, `TRY(expr)`, `COALESCE(...)`, `NULLIF(a, b)`, `IF(c, a[, b])`, `CASE`, `IN`,
+`BETWEEN`, `IS [NOT] DISTINCT FROM`, `IS [NOT] NULL`, `AND`, `OR`, `NOT`, `EXISTS` and subqueries.
+Casts to and from `json` follow Trino's rules (see the JSON section).
+)";
+
+struct Entry {
+  std::vector<std::string> signatures;
+  std::string description;
+  std::string example;
+  std::vector<std::string> aliases;
+};
+
+std::string TypeText(const LogicalType& type) { return type.IsValid() ? type.ToString() : "T"; }
+
+std::string ScalarSignature(const ScalarFunction& f) {
+  if (!f.signature.empty()) return f.signature;
+  std::vector<std::string> arguments;
+  for (const auto& argument : f.arguments) arguments.push_back(TypeText(argument));
+  if (f.varargs) arguments.push_back("...");
+  return fmt::format("{}({}) -> {}", f.name, Join(arguments, ", "), TypeText(f.return_type));
+}
+
+std::string AggregateSignature(const AggregateFunction& f) {
+  if (!f.signature.empty()) return f.signature;
+  std::vector<std::string> arguments;
+  for (const auto& argument : f.arguments) arguments.push_back(TypeText(argument));
+  return fmt::format("{}({}) -> {}", f.name, Join(arguments, ", "), TypeText(f.return_type));
+}
+
+template <typename Function>
+void Collect(Entry& entry, const Function& f, std::string signature) {
+  if (std::find(entry.signatures.begin(), entry.signatures.end(), signature) == entry.signatures.end()) {
+    entry.signatures.push_back(std::move(signature));
+  }
+  if (entry.description.empty()) entry.description = f.description;
+  if (entry.example.empty()) entry.example = f.example;
+}
+
+void RenderEntry(std::string& out, const std::string& name, const Entry& entry, const char* kind) {
+  out += fmt::format("### `{}`{}\n\n", name, kind);
+  for (const auto& signature : entry.signatures) out += fmt::format("    {}\n", signature);
+  out += "\n" + entry.description + "\n\n";
+  out += fmt::format("Example: `{}`\n", entry.example);
+  if (!entry.aliases.empty()) {
+    std::vector<std::string> quoted;
+    for (const auto& alias : entry.aliases) quoted.push_back("`" + alias + "`");
+    out += "\nAlso called " + Join(quoted, ", ") + ".\n";
+  }
+  out += "\n";
+}
+
+}  // namespace
+
+std::string RenderFunctionReference() {
+  std::string out = kPreamble;
+  std::vector<std::string> undocumented;
+  for (const FunctionFamily& family : BuiltinFunctionFamilies()) {
+    FunctionRegistry registry;
+    family.register_functions(registry);
+    // Scalars, aggregates and window functions by name.
+    std::map<std::string, Entry> scalars, aggregates, windows;
+    for (const auto& [name, overloads] : registry.scalars()) {
+      for (const auto& f : overloads) Collect(scalars[name], f, ScalarSignature(f));
+    }
+    for (const auto& [name, overloads] : registry.aggregates()) {
+      for (const auto& f : overloads) Collect(aggregates[name], f, AggregateSignature(f));
+    }
+    for (const auto& [name, f] : registry.windows()) Collect(windows[name], f, f.signature);
+    for (const auto& [alias, target] : registry.aliases()) {
+      for (auto* kind : {&scalars, &aggregates, &windows}) {
+        auto it = kind->find(target);
+        if (it != kind->end()) it->second.aliases.push_back(alias);
+      }
+    }
+    out += fmt::format("## {}\n\n", family.title);
+    auto render = [&](std::map<std::string, Entry>& entries, const char* kind) {
+      for (auto& [name, entry] : entries) {
+        std::sort(entry.aliases.begin(), entry.aliases.end());
+        if (entry.description.empty() || entry.example.empty()) undocumented.push_back(name);
+        RenderEntry(out, name, entry, kind);
+      }
+    };
+    render(scalars, "");
+    render(aggregates, " (aggregate)");
+    render(windows, " (window)");
+  }
+  if (!undocumented.empty()) {
+    SB_THROW(kInternal, "Functions without a description or an example: {}", Join(undocumented, ", "));
+  }
+  while (out.size() > 1 && out[out.size() - 2] == '\n' && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace switchboard
