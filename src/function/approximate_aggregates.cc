@@ -99,7 +99,9 @@ std::unique_ptr<FunctionData> BindApproxDistinct(AggregateFunction& function, co
 
 // ----- approx_percentile ---------------------------------------------------------------------------
 
-/// The percentiles asked for (one, or an array of them) and whether weights are given.
+/// Whether weights are given and an array of percentiles is asked for, and the percentiles when
+/// they are constants known at bind time (otherwise each state reads them from its first row, as
+/// Trino requires them to be the same for all rows).
 struct PercentileData : FunctionData {
   std::vector<double> percentiles;
   bool array = false;
@@ -108,7 +110,31 @@ struct PercentileData : FunctionData {
 
 struct PercentileState {
   std::unique_ptr<TDigest> digest;
+  std::vector<double> percentiles;  // read from the input when not bound
 };
+
+void CheckPercentile(double p) {
+  SB_USER_CHECK(p >= 0 && p <= 1, kInvalidParameter, "Percentile must be between 0 and 1");
+}
+
+// The percentile argument of one row: a double, or an array of doubles.
+std::vector<double> ReadPercentiles(const Vector& argument, idx_t row) {
+  RowRef ref = ResolveRow(argument, row);
+  SB_USER_CHECK(IsValidAt(*ref.vector, ref.index), kInvalidParameter, "Percentile cannot be null");
+  std::vector<double> out;
+  if (argument.type().id() == TypeId::kArray) {
+    const ListEntry& entry = ref.vector->data<ListEntry>()[ref.index];
+    const Vector& child = ref.vector->list_child();
+    for (uint32_t k = 0; k < entry.length; ++k) {
+      SB_USER_CHECK(IsValidAt(child, entry.offset + k), kInvalidParameter, "Percentile cannot be null");
+      out.push_back(child.data<double>()[entry.offset + k]);
+    }
+  } else {
+    out.push_back(ref.vector->data<double>()[ref.index]);
+  }
+  for (double q : out) CheckPercentile(q);
+  return out;
+}
 
 double ValueAsDouble(const Vector& v, idx_t index) {
   switch (v.type().physical_type()) {
@@ -135,6 +161,9 @@ void PercentileUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single
     double x = ValueAsDouble(*value.vector, value.index);
     if (std::isnan(x)) return;
     if (!s.digest) s.digest = std::make_unique<TDigest>();
+    if (data.percentiles.empty() && s.percentiles.empty()) {
+      s.percentiles = ReadPercentiles(inputs.arguments[inputs.argument_count - 1], i);
+    }
     s.digest->Add(x, weight);
   });
 }
@@ -149,6 +178,7 @@ void PercentileCombine(uint8_t** sources, uint8_t** targets, idx_t count, const 
     if (!source.digest) continue;
     if (!target.digest) target.digest = std::make_unique<TDigest>();
     target.digest->Merge(*source.digest);
+    if (target.percentiles.empty()) target.percentiles = source.percentiles;
   }
 }
 
@@ -169,7 +199,7 @@ void PercentileFinalize(uint8_t** states, idx_t count, const FunctionData* bind,
       result.SetNull(offset + i);
       continue;
     }
-    std::vector<double> quantiles = s.digest->Quantiles(data.percentiles);
+    std::vector<double> quantiles = s.digest->Quantiles(data.percentiles.empty() ? s.percentiles : data.percentiles);
     if (!data.array) {
       WriteQuantile(result, offset + i, quantiles[0]);
       continue;
@@ -184,28 +214,21 @@ void PercentileFinalize(uint8_t** states, idx_t count, const FunctionData* bind,
   }
 }
 
-void CheckPercentile(double p) {
-  SB_USER_CHECK(p >= 0 && p <= 1, kInvalidParameter, "Percentile must be between 0 and 1");
-}
-
 std::unique_ptr<FunctionData> BindApproxPercentile(AggregateFunction& function, const std::vector<LogicalType>& types,
                                                    const std::vector<std::optional<Value>>& constants) {
   auto data = std::make_unique<PercentileData>();
   data->weighted = types.size() == 3;
   size_t p = types.size() - 1;
-  SB_USER_CHECK(p < constants.size() && constants[p] && !constants[p]->is_null(), kInvalidParameter,
-                "approx_percentile: the percentile must be a non-NULL constant");
-  const Value& percentile = *constants[p];
-  if (percentile.type().id() == TypeId::kArray) {
-    data->array = true;
-    for (const Value& element : percentile.children()) {
+  data->array = types[p].id() == TypeId::kArray;
+  if (p < constants.size() && constants[p]) {
+    const Value& percentile = *constants[p];
+    SB_USER_CHECK(!percentile.is_null(), kInvalidParameter, "Percentile cannot be null");
+    for (const Value& element : data->array ? percentile.children() : std::vector<Value>{percentile}) {
       SB_USER_CHECK(!element.is_null(), kInvalidParameter, "Percentile cannot be null");
       data->percentiles.push_back(CastValue(element, TypeId::kDouble).GetDouble());
     }
-  } else {
-    data->percentiles.push_back(CastValue(percentile, TypeId::kDouble).GetDouble());
+    for (double q : data->percentiles) CheckPercentile(q);
   }
-  for (double q : data->percentiles) CheckPercentile(q);
   function.return_type = data->array ? LogicalType::Array(types[0]) : types[0];
   return data;
 }

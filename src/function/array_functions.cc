@@ -555,7 +555,8 @@ std::unique_ptr<FunctionData> BindArrayConcat(ScalarFunction& function, const st
   bool any_array = false;
   for (const LogicalType& type : types) {
     any_array = any_array || type.id() == TypeId::kArray;
-    elements.push_back(type.id() == TypeId::kArray ? type.element_type() : type);
+    if (type.id() == TypeId::kArray) elements.push_back(type.element_type());
+    else if (type.id() != TypeId::kUnknown) elements.push_back(type);
   }
   SB_USER_CHECK(any_array, kTypeMismatch, "Unexpected parameters ({}) for function concat: expected strings or arrays",
                 [&] {
@@ -565,7 +566,11 @@ std::unique_ptr<FunctionData> BindArrayConcat(ScalarFunction& function, const st
                 }());
   LogicalType element = CommonArgumentType(elements, "concat");
   function.arguments.clear();
-  for (const LogicalType& type : types) function.arguments.push_back(type.id() == TypeId::kArray ? LogicalType::Array(element) : element);
+  // A NULL literal stands for a NULL array, as in ARRAY[1] || NULL.
+  for (const LogicalType& type : types) {
+    bool array = type.id() == TypeId::kArray || type.id() == TypeId::kUnknown;
+    function.arguments.push_back(array ? LogicalType::Array(element) : element);
+  }
   function.return_type = LogicalType::Array(element);
   return nullptr;
 }
