@@ -2,6 +2,7 @@
 // histogram buckets, bitwise operations, floating point checks and base conversion.
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -219,10 +220,10 @@ std::unique_ptr<FunctionData> BindDecimalSign(ScalarFunction& function, const st
 
 // ----- floating point rounding to decimal places ---------------------------------------------
 
-// Rounds (or truncates) x to `places` decimal places working on its shortest decimal
-// representation, so round(0.285, 2) is 0.29 as written, not 0.28 as its binary value suggests.
-template <typename F, bool kTruncate>
-F FloatToPlaces(F x, int64_t places) {
+// truncate(x, d) drops digits of x's shortest decimal representation (as Java's
+// BigDecimal.valueOf(x).setScale(d, DOWN) does, so truncate(0.29, 2) is 0.29).
+template <typename F>
+F TruncateToPlaces(F x, int64_t places) {
   if (!std::isfinite(x) || x == 0) return x;
   char buffer[64];
   auto end = std::to_chars(buffer, buffer + sizeof(buffer), x, std::chars_format::scientific).ptr;
@@ -240,18 +241,28 @@ F FloatToPlaces(F x, int64_t places) {
   // digits d0 d1 ... stand for d0.d1d2... * 10^exponent; keep those above 10^-places.
   int64_t keep = static_cast<int64_t>(exponent) + 1 + places;
   if (keep >= count) return x;
-  if (keep < 0) return 0;
+  if (keep <= 0) return 0;
   uint64_t mantissa = 0;
   for (int64_t i = 0; i < keep; ++i) mantissa = mantissa * 10 + static_cast<uint64_t>(digits[i] - '0');
-  if (!kTruncate && digits[keep] >= '5') ++mantissa;
-  if (mantissa == 0) return 0;
   char out[48];
-  auto out_end = std::to_chars(out, out + sizeof(out), mantissa).ptr;
-  *out_end++ = 'e';
-  out_end = std::to_chars(out_end, out + sizeof(out), -places).ptr;
+  int length = std::snprintf(out, sizeof(out), "%llue%lld", static_cast<unsigned long long>(mantissa),
+                             static_cast<long long>(-places));
   F value{};
-  std::from_chars(out, out_end, value);
+  std::from_chars(out, out + length, value);
   return negative ? -value : value;
+}
+
+// round(x, d) scales by 10^d, rounds half up and scales back, as Trino does: the binary value
+// decides, so round(0.285, 2) is 0.28 (0.285 is 0.28499999... in binary).
+template <typename F>
+F RoundToPlaces(F x, int64_t places) {
+  if (!std::isfinite(x)) return x;
+  double sign = x < 0 ? -1.0 : 1.0;
+  double factor = std::pow(10.0, static_cast<double>(places));
+  if (factor == 0) return static_cast<F>(sign * 0.0);
+  double rescaled = std::fabs(static_cast<double>(x)) * factor;
+  if (!std::isfinite(rescaled) || rescaled >= 9.2e18) return x;  // already integral at this scale
+  return static_cast<F>(sign * (std::round(rescaled) / factor));
 }
 
 template <typename F>
@@ -260,11 +271,11 @@ F RoundFloat(F x) {
 }
 template <typename F>
 F RoundFloatPlaces(F x, int32_t places) {
-  return FloatToPlaces<F, false>(x, places);
+  return RoundToPlaces<F>(x, places);
 }
 template <typename F>
 F TruncateFloatPlaces(F x, int32_t places) {
-  return FloatToPlaces<F, true>(x, places);
+  return TruncateToPlaces<F>(x, places);
 }
 
 // round(integer, d): rounds to a multiple of 10^-d (for negative d), half away from zero.

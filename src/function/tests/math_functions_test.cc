@@ -43,11 +43,13 @@ TEST_F(MathFunctionsTest, RoundsThirtyEightDigitDecimals) {
   EXPECT_EQ(e.code, ErrorCode::kNumericOverflow);
 }
 
-TEST_F(MathFunctionsTest, RoundsDoublesHalfAwayFromZeroOnTheirDecimalDigits) {
+TEST_F(MathFunctionsTest, RoundsDoublesLikeTrinoAndTruncatesTheirDecimalDigits) {
   EXPECT_VALUE(Call("round", {Dbl(2.5)}), Dbl(3.0));
   EXPECT_VALUE(Call("round", {Dbl(-2.5)}), Dbl(-3.0));
-  EXPECT_VALUE(Call("round", {Dbl(0.285), Int(2)}), Dbl(0.29));
-  EXPECT_VALUE(Call("round", {Dbl(-0.285), Int(2)}), Dbl(-0.29));
+  EXPECT_VALUE(Call("round", {Dbl(0.285), Int(2)}), Dbl(0.28));  // 0.28499999... in binary
+  EXPECT_VALUE(Call("round", {Dbl(-0.295), Int(2)}), Dbl(-0.3));
+  EXPECT_VALUE(Call("round", {Dbl(1.005), Int(2)}), Dbl(1.0));
+  EXPECT_VALUE(Call("truncate", {Dbl(0.29), Int(2)}), Dbl(0.29));
   EXPECT_VALUE(Call("round", {Dbl(1234.5678), Int(-2)}), Dbl(1200.0));
   EXPECT_VALUE(Call("round", {Dbl(3.14159), Int(10)}), Dbl(3.14159));
   EXPECT_VALUE(Call("round", {Dbl(0.0004), Int(2)}), Dbl(0.0));
