@@ -566,6 +566,41 @@ void FromUtf8Kernel(DataChunk& args, FunctionContext&, Vector& result) {
   });
 }
 
+void ToHexKernel(DataChunk& args, FunctionContext&, Vector& result) {
+  static const char kDigits[] = "0123456789ABCDEF";
+  std::string buffer;
+  ExecuteUnary<StringView, StringView>(args.column(0), result, args.size(), [&](StringView s) {
+    buffer.clear();
+    for (unsigned char c : s.view()) {
+      buffer.push_back(kDigits[c >> 4]);
+      buffer.push_back(kDigits[c & 15]);
+    }
+    return result.AddString(buffer);
+  });
+}
+
+void FromHexKernel(DataChunk& args, FunctionContext&, Vector& result) {
+  std::string buffer;
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  ExecuteUnary<StringView, StringView>(args.column(0), result, args.size(), [&](StringView s) {
+    std::string_view text = s.view();
+    SB_USER_CHECK(text.size() % 2 == 0, kInvalidParameter, "invalid input length {} for from_hex", text.size());
+    buffer.clear();
+    for (size_t i = 0; i < text.size(); i += 2) {
+      int high = digit(text[i]);
+      int low = digit(text[i + 1]);
+      SB_USER_CHECK(high >= 0 && low >= 0, kInvalidParameter, "invalid hex character in from_hex: '{}'", text.substr(i, 2));
+      buffer.push_back(static_cast<char>(high * 16 + low));
+    }
+    return result.AddString(buffer);
+  });
+}
+
 void FromUtf8ReplaceKernel(DataChunk& args, FunctionContext&, Vector& result) {
   std::string buffer;
   ExecuteBinary<StringView, StringView, StringView>(
@@ -795,6 +830,10 @@ void RegisterStringFunctions(FunctionRegistry& registry) {
                           "from_utf8(to_utf8('hé')) -> 'hé'"));
   registry.AddScalar(Make("from_utf8", {bin, v}, v, FromUtf8ReplaceKernel, "from_utf8(binary, replace varchar) -> varchar"));
   registry.AddScalar(Make("from_utf8", {bin, b}, v, FromUtf8CodePointKernel, "from_utf8(binary, replace bigint) -> varchar"));
+  registry.AddScalar(Make("to_hex", {bin}, v, ToHexKernel, "to_hex(binary) -> varchar",
+                          "The bytes as upper-case hexadecimal digits.", "to_hex(to_utf8('é')) -> 'C3A9'"));
+  registry.AddScalar(Make("from_hex", {v}, bin, FromHexKernel, "from_hex(string) -> varbinary",
+                          "The bytes that hexadecimal digits (either case) spell.", "from_utf8(from_hex('4869')) -> 'Hi'"));
   registry.AddScalar(ScalarFunction{.name = "format",
                                     .arguments = {v},
                                     .varargs = LogicalType(),

@@ -9,6 +9,7 @@
 #include "common/string_util.h"
 #include "main/connection.h"
 #include "main/database_state.h"
+#include "table/iceberg/iceberg_scan.h"
 
 namespace switchboard {
 
@@ -29,6 +30,7 @@ DatabaseState::DatabaseState(const DatabaseOptions& options)
       threads_(options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency())),
       pool_(std::make_unique<ThreadPool>(threads_)),
       memory_(options.memory_limit > 0 ? options.memory_limit : DefaultMemoryLimit(), nullptr, "database") {
+  iceberg::RegisterIcebergFunctions(*functions_);
   default_catalog_ = "memory";
   catalogs_[default_catalog_] = std::make_shared<MemoryCatalog>(default_catalog_);
 }

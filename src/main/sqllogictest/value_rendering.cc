@@ -92,6 +92,19 @@ bool IsZoneSuffix(std::string_view zone) {
   return true;
 }
 
+// DuckDB's BLOB text: printable ASCII as it is, every other byte (and the backslash) as \xHH.
+std::string BlobText(std::string_view bytes) {
+  std::string text;
+  for (unsigned char c : bytes) {
+    if (c >= 0x20 && c <= 0x7e && c != '\\') {
+      text.push_back(static_cast<char>(c));
+    } else {
+      text += fmt::format("\\x{:02X}", c);
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string RenderValue(const Value& value, char type_letter, RealFormat real_format) {
@@ -102,6 +115,8 @@ std::string RenderValue(const Value& value, char type_letter, RealFormat real_fo
     text = TruncatedIntegerText(value);
   } else if (type_letter == 'R' && real_format == RealFormat::kFixed3 && value.type().IsNumeric()) {
     text = FormatFixed3(NumericAsDouble(value));
+  } else if (id == TypeId::kVarbinary) {
+    text = BlobText(value.GetString());
   } else {
     text = value.ToString();
   }

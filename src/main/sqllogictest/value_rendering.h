@@ -21,6 +21,7 @@ enum class RealFormat : uint8_t {
 /// - `I`: integers as integer text; REAL, DOUBLE and DECIMAL values are converted to an integer
 ///   by truncation toward zero, as SQLite's runner does (sqlite3_column_int64);
 /// - `R`: numbers with three decimals under kFixed3, else the value's own text;
+/// - varbinary values as DuckDB writes BLOBs (printable ASCII as it is, other bytes as `\xHH`);
 /// - anything else (`T`, ...): Value::ToString(), Trino's CAST(x AS VARCHAR) text.
 std::string RenderValue(const Value& value, char type_letter, RealFormat real_format);
 

@@ -48,6 +48,11 @@ TEST(ValueRenderingTest, WritesOtherValuesAsTrinoText) {
       "[1]");
 }
 
+TEST(ValueRenderingTest, WritesVarbinaryAsDuckDbBlobText) {
+  EXPECT_EQ(RenderValue(Value::Varbinary(std::string("\x01\x02\xff", 3)), 'T', RealFormat::kFixed3), "\\x01\\x02\\xFF");
+  EXPECT_EQ(RenderValue(Value::Varbinary("ab\\c"), 'T', RealFormat::kFixed3), "ab\\x5Cc");
+}
+
 TEST(ValueRenderingTest, NormalizationStripsTrailingFractionZeros) {
   EXPECT_EQ(NormalizeTemporalText("2023-05-15 14:30:45.000000"), "2023-05-15 14:30:45");
   EXPECT_EQ(NormalizeTemporalText("2023-05-15 14:30:45.120"), "2023-05-15 14:30:45.12");
