@@ -132,15 +132,20 @@ void RowSorter::EncodeKeys() {
 }
 
 int RowSorter::Compare(idx_t a, idx_t b) const {
-  int c = std::memcmp(&keys_[a * key_width_], &keys_[b * key_width_], key_width_);
-  if (c != 0 || !needs_tie_break_) return c;
+  const uint8_t* key_a = &keys_[a * key_width_];
+  const uint8_t* key_b = &keys_[b * key_width_];
+  if (!needs_tie_break_) return std::memcmp(key_a, key_b, key_width_);
+  // Key by key: a string longer than its prefix (or a nested value) decides at its own key,
+  // before any later key's bytes.
   idx_t offset = 0;
   for (size_t k = 0; k < specs_.size(); ++k) {
     const SortSpec& spec = specs_[k];
-    const LogicalType& type = rows_.types()[spec.column];
-    bool null_a = keys_[a * key_width_ + offset] == (spec.nulls_first ? 0 : 1);
-    offset += 1 + EncodedWidth(type);
-    if (null_a) continue;  // both NULL (the null bytes compared equal)
+    idx_t width = 1 + EncodedWidth(rows_.types()[spec.column]);
+    int c = std::memcmp(key_a + offset, key_b + offset, width);
+    if (c != 0) return c;
+    bool is_null = key_a[offset] == (spec.nulls_first ? 0 : 1);
+    offset += width;
+    if (is_null) continue;  // both NULL
     int result = 0;
     if (!strings_[k].empty()) {
       result = strings_[k][a].Compare(strings_[k][b]);

@@ -35,9 +35,13 @@ int Precision(const LogicalType& type) {
              : 0;
 }
 
+// Coercible when `to` is the common super type of decimal(p, s) and `to`: it keeps the scale and
+// the integral digits, or (as in Trino) it is the 38-digit cap of that super type.
 std::optional<int> DecimalCost(int p, int s, const LogicalType& to) {
   int to_p = to.decimal_precision(), to_s = to.decimal_scale();
-  if (to_s >= s && to_p - to_s >= p - s) return 1 + (to_p - p);
+  if (to_s >= s && (to_p - to_s >= p - s || to_p == LogicalType::kMaxDecimalPrecision)) {
+    return 1 + (to_p - p);
+  }
   return std::nullopt;
 }
 

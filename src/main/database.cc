@@ -7,6 +7,7 @@
 
 #include "catalog/memory_catalog.h"
 #include "common/string_util.h"
+#include "connector/files/file_functions.h"
 #include "main/connection.h"
 #include "main/database_state.h"
 #include "table/iceberg/iceberg_scan.h"
@@ -30,6 +31,7 @@ DatabaseState::DatabaseState(const DatabaseOptions& options)
       threads_(options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency())),
       pool_(std::make_unique<ThreadPool>(threads_)),
       memory_(options.memory_limit > 0 ? options.memory_limit : DefaultMemoryLimit(), nullptr, "database") {
+  RegisterFileFunctions(*functions_);
   iceberg::RegisterIcebergFunctions(*functions_);
   default_catalog_ = "memory";
   catalogs_[default_catalog_] = std::make_shared<MemoryCatalog>(default_catalog_);

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/error.h"
 #include "common/string_util.h"
 #include "sql/planner/logical_operator.h"
@@ -487,9 +489,67 @@ ExpressionPtr MakeIsNull(ExpressionPtr operand, bool negated) {
   return std::make_unique<OperatorExpression>(ExpressionKind::kIsNull, TypeId::kBoolean, std::move(operands), negated);
 }
 
+namespace {
+
+bool IsConjunction(const Expression& e, bool is_and) {
+  return e.kind == ExpressionKind::kConjunction && e.As<ConjunctionExpression>().is_and == is_and;
+}
+
+void Flatten(ExpressionPtr expression, bool is_and, ExpressionList& out) {
+  if (IsConjunction(*expression, is_and)) {
+    for (auto& child : expression->children) Flatten(std::move(child), is_and, out);
+    return;
+  }
+  out.push_back(std::move(expression));
+}
+
+// (A AND B) OR (A AND C) -> A, (B OR C): the conjuncts every disjunct shares come out (valid in
+// three-valued logic too). Returns the shared conjuncts and leaves the rest in `expression`,
+// which becomes null when some disjunct was nothing but shared conjuncts.
+ExpressionList ExtractCommonConjuncts(ExpressionPtr& expression) {
+  ExpressionList disjuncts;
+  Flatten(std::move(expression), false, disjuncts);
+  std::vector<ExpressionList> terms(disjuncts.size());
+  for (size_t i = 0; i < disjuncts.size(); ++i) Flatten(std::move(disjuncts[i]), true, terms[i]);
+  ExpressionList common;
+  for (auto& candidate : terms[0]) {
+    if (!candidate || !candidate->IsDeterministic()) continue;
+    std::vector<size_t> positions;
+    for (size_t i = 1; i < terms.size(); ++i) {
+      auto it = std::find_if(terms[i].begin(), terms[i].end(),
+                             [&](const ExpressionPtr& term) { return term && term->Equals(*candidate); });
+      if (it == terms[i].end()) break;
+      positions.push_back(static_cast<size_t>(it - terms[i].begin()));
+    }
+    if (positions.size() + 1 != terms.size()) continue;
+    for (size_t i = 1; i < terms.size(); ++i) terms[i][positions[i - 1]].reset();
+    common.push_back(std::move(candidate));
+  }
+  ExpressionList rest;
+  bool always_true = false;
+  for (auto& term : terms) {
+    ExpressionList remaining;
+    for (auto& e : term) {
+      if (e) remaining.push_back(std::move(e));
+    }
+    if (remaining.empty()) always_true = true;
+    else rest.push_back(remaining.size() == 1 ? std::move(remaining[0]) : MakeAnd(std::move(remaining)));
+  }
+  expression = always_true ? nullptr : (rest.size() == 1 ? std::move(rest[0]) : MakeOr(std::move(rest)));
+  return common;
+}
+
+}  // namespace
+
 void SplitConjunction(ExpressionPtr expression, ExpressionList& out) {
-  if (expression->kind == ExpressionKind::kConjunction && expression->As<ConjunctionExpression>().is_and) {
+  if (IsConjunction(*expression, true)) {
     for (auto& child : expression->children) SplitConjunction(std::move(child), out);
+    return;
+  }
+  if (IsConjunction(*expression, false)) {
+    ExpressionList common = ExtractCommonConjuncts(expression);
+    for (auto& e : common) SplitConjunction(std::move(e), out);
+    if (expression) out.push_back(std::move(expression));
     return;
   }
   out.push_back(std::move(expression));

@@ -336,7 +336,8 @@ ExpressionPtr MakeOr(ExpressionList operands);
 ExpressionPtr MakeNot(ExpressionPtr operand);
 ExpressionPtr MakeIsNull(ExpressionPtr operand, bool negated = false);
 
-/// Splits a tree of ANDs into its conjuncts.
+/// Splits a tree of ANDs into its conjuncts; from an OR, the conjuncts all its disjuncts share
+/// come out as conjuncts of their own ((A AND B) OR (A AND C) gives A and B OR C).
 void SplitConjunction(ExpressionPtr expression, ExpressionList& out);
 
 /// Calls fn(child_slot) for every direct child, including a window's partitions/orders/frame

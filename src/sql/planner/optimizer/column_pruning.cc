@@ -1,4 +1,6 @@
-// Unused column removal: scans read only the columns some operator above refers to.
+// Unused column removal: a projection output nothing above reads is replaced by a NULL constant
+// (so it no longer reads its inputs), and scans read only the columns something above reads.
+// Column indexes never change, so no reference needs rewriting.
 #include <set>
 
 #include "sql/planner/optimizer/optimizer.h"
@@ -13,39 +15,57 @@ void CollectReferences(LogicalOperator& op, std::set<ColumnBinding>& used) {
       if (node.kind == ExpressionKind::kColumnRef) used.insert(node.As<ColumnRefExpression>().binding);
     });
   });
+}
+
+// Operators that need every column of their inputs: set operations and DISTINCT compare whole
+// rows, CTE definitions serve every reference, DML writes whole rows.
+bool KeepsWholeRows(const LogicalOperator& op) {
+  switch (op.kind) {
+    case LogicalOperatorKind::kSetOperation:
+    case LogicalOperatorKind::kDistinct:
+    case LogicalOperatorKind::kRecursiveCte:
+    case LogicalOperatorKind::kMaterializedCte:
+    case LogicalOperatorKind::kInsert:
+    case LogicalOperatorKind::kDelete:
+    case LogicalOperatorKind::kUpdate:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Top-down: every reference to an operator's output comes from above it (decorrelated plans
+// have no outer references), so `used` is complete for `op` when it is visited.
+void Prune(LogicalOperator& op, std::set<ColumnBinding>& used) {
+  if (op.kind == LogicalOperatorKind::kProjection) {
+    auto& projection = op.As<LogicalProjection>();
+    for (idx_t i = 0; i < op.expressions.size(); ++i) {
+      ExpressionPtr& e = op.expressions[i];
+      if (!used.count({projection.table_index, i}) && e->kind != ExpressionKind::kConstant) {
+        e = MakeConstant(Value::Null(e->type));
+      }
+    }
+  }
   if (op.kind == LogicalOperatorKind::kCteRef) {
-    // A materialized CTE's definition must produce every column its scans read.
     for (const auto& b : op.GetColumnBindings()) used.insert(b);
   }
-  for (auto& child : op.children) CollectReferences(*child, used);
-}
-
-void PruneScans(LogicalOperator& op, const std::set<ColumnBinding>& used) {
-  for (auto& child : op.children) PruneScans(*child, used);
-  if (op.kind != LogicalOperatorKind::kGet) return;
-  auto& get = op.As<LogicalGet>();
-  std::vector<idx_t> kept;
-  // Pushed filters name columns of the bound schema; the scan reads those itself.
-  for (idx_t id : get.column_ids) {
-    if (used.count({get.table_index, id})) kept.push_back(id);
-  }
-  if (kept.empty()) kept.push_back(get.column_ids.empty() ? 0 : get.column_ids[0]);
-  get.column_ids = std::move(kept);
-}
-
-// Operators whose every output column counts as used: the plan's root and sinks that keep
-// whole rows (set operations compare all columns, DISTINCT too).
-void MarkWholeRows(LogicalOperator& op, std::set<ColumnBinding>& used) {
-  bool whole = op.kind == LogicalOperatorKind::kSetOperation || op.kind == LogicalOperatorKind::kDistinct ||
-               op.kind == LogicalOperatorKind::kRecursiveCte || op.kind == LogicalOperatorKind::kMaterializedCte ||
-               op.kind == LogicalOperatorKind::kInsert || op.kind == LogicalOperatorKind::kDelete ||
-               op.kind == LogicalOperatorKind::kUpdate;
-  if (whole) {
+  if (KeepsWholeRows(op)) {
     for (auto& child : op.children) {
       for (const auto& b : child->GetColumnBindings()) used.insert(b);
     }
   }
-  for (auto& child : op.children) MarkWholeRows(*child, used);
+  CollectReferences(op, used);
+  for (auto& child : op.children) Prune(*child, used);
+  if (op.kind == LogicalOperatorKind::kGet) {
+    auto& get = op.As<LogicalGet>();
+    std::vector<idx_t> kept;
+    // Pushed filters name columns of the bound schema; the scan reads those itself.
+    for (idx_t id : get.column_ids) {
+      if (used.count({get.table_index, id})) kept.push_back(id);
+    }
+    if (kept.empty() && !get.column_ids.empty()) kept.push_back(get.column_ids[0]);
+    get.column_ids = std::move(kept);
+  }
 }
 
 }  // namespace
@@ -53,9 +73,7 @@ void MarkWholeRows(LogicalOperator& op, std::set<ColumnBinding>& used) {
 void RemoveUnusedColumns(LogicalOperator& plan) {
   std::set<ColumnBinding> used;
   for (const auto& b : plan.GetColumnBindings()) used.insert(b);
-  CollectReferences(plan, used);
-  MarkWholeRows(plan, used);
-  PruneScans(plan, used);
+  Prune(plan, used);
 }
 
 }  // namespace switchboard

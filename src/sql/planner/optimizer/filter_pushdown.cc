@@ -113,6 +113,35 @@ std::optional<TableFilter> AsTableFilter(const Expression& e, const LogicalGet& 
   return std::nullopt;
 }
 
+void CollectTerms(const Expression& e, bool is_and, std::vector<const Expression*>& out) {
+  if (e.kind == ExpressionKind::kConjunction && e.As<ConjunctionExpression>().is_and == is_and) {
+    for (const auto& child : e.children) CollectTerms(*child, is_and, out);
+    return;
+  }
+  out.push_back(&e);
+}
+
+// For an OR that reads both inputs of a join: the OR over its disjuncts of each one's conjuncts
+// that read only `side`, when every disjunct has such conjuncts. `e` implies it, so it can
+// filter that input early while `e` itself stays above (TPC-H q19's shape).
+ExpressionPtr ImpliedFilter(const Expression& e, const std::set<ColumnBinding>& side) {
+  if (e.kind != ExpressionKind::kConjunction || e.As<ConjunctionExpression>().is_and) return nullptr;
+  std::vector<const Expression*> disjuncts;
+  CollectTerms(e, false, disjuncts);
+  ExpressionList implied;
+  for (const Expression* disjunct : disjuncts) {
+    std::vector<const Expression*> conjuncts;
+    CollectTerms(*disjunct, true, conjuncts);
+    ExpressionList local;
+    for (const Expression* c : conjuncts) {
+      if (PushableThrough(*c) && ReadsAny(*c, side) && Covered(*c, side)) local.push_back(c->Copy());
+    }
+    if (local.empty()) return nullptr;
+    implied.push_back(local.size() == 1 ? std::move(local[0]) : MakeAnd(std::move(local)));
+  }
+  return MakeOr(std::move(implied));
+}
+
 class FilterPushdown {
  public:
   LogicalOperatorPtr Push(LogicalOperatorPtr op, ExpressionList filters) {
@@ -286,6 +315,8 @@ class FilterPushdown {
           } else if (!reads_left && Covered(*f, right)) {
             to_right.push_back(std::move(f));
           } else if (!TryCondition(join, f, left, right)) {
+            if (auto implied = ImpliedFilter(*f, left)) to_left.push_back(std::move(implied));
+            if (auto implied = ImpliedFilter(*f, right)) to_right.push_back(std::move(implied));
             join.expressions.push_back(std::move(f));
           }
           break;
