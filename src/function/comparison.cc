@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "function/nested_vector.h"
 #include "function/scalar_executor.h"
 #include "types/physical_compare.h"
 
@@ -197,19 +198,17 @@ bool Decide(ComparisonOp op, int c) {
   return false;
 }
 
-// Result of one nested comparison: TRUE/FALSE, or nullopt for NULL.
-std::optional<bool> CompareNestedRow(ComparisonOp op, const Value& a, const Value& b) {
-  bool distinct_op = op == ComparisonOp::kDistinctFrom || op == ComparisonOp::kNotDistinctFrom;
-  if (distinct_op && (a.is_null() || b.is_null())) {
-    bool same = a.is_null() && b.is_null();
+// Result of comparing row `position` of two nested vectors: TRUE/FALSE, or nullopt for NULL.
+// IS [NOT] DISTINCT FROM treats NULLs inside the values as equal to each other, as Trino does.
+std::optional<bool> CompareNestedRow(ComparisonOp op, const Vector& left, const Vector& right, idx_t position) {
+  if (op == ComparisonOp::kDistinctFrom || op == ComparisonOp::kNotDistinctFrom) {
+    RowRef a = ResolveRow(left, position), b = ResolveRow(right, position);
+    bool same = NotDistinctAt(*a.vector, a.index, *b.vector, b.index);
     return op == ComparisonOp::kDistinctFrom ? !same : same;
   }
-  bool equality = op == ComparisonOp::kEqual || op == ComparisonOp::kNotEqual || distinct_op;
-  auto c = CompareNested(a, b, equality);
-  if (!c) {
-    if (distinct_op) return op == ComparisonOp::kDistinctFrom;  // NULL inside: treated as different
-    return std::nullopt;
-  }
+  bool equality = op == ComparisonOp::kEqual || op == ComparisonOp::kNotEqual;
+  auto c = CompareNested(left.GetValue(position), right.GetValue(position), equality);
+  if (!c) return std::nullopt;
   return Decide(op, *c);
 }
 
@@ -222,7 +221,7 @@ idx_t SelectComparison(ComparisonOp op, const Vector& left, const Vector& right,
     idx_t true_count = 0, false_count = 0;
     for (idx_t i = 0; i < count; ++i) {
       idx_t position = sel ? sel->get_index(i) : i;
-      auto result = CompareNestedRow(op, left.GetValue(position), right.GetValue(position));
+      auto result = CompareNestedRow(op, left, right, position);
       if (result.value_or(false)) {
         if (true_sel) true_sel->set_index(true_count, position);
         ++true_count;
@@ -243,7 +242,7 @@ void CompareVectors(ComparisonOp op, const Vector& left, const Vector& right, id
   bool* out = result.data<bool>();
   if (physical == PhysicalType::kList || physical == PhysicalType::kStruct) {
     for (idx_t i = 0; i < count; ++i) {
-      auto r = CompareNestedRow(op, left.GetValue(i), right.GetValue(i));
+      auto r = CompareNestedRow(op, left, right, i);
       if (r) out[i] = *r;
       else result.SetNull(i);
     }

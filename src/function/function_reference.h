@@ -12,4 +12,10 @@ namespace switchboard {
 /// example.
 std::string RenderFunctionReference();
 
+/// Renders a sqllogictest file (test/sql/function/examples.test) that checks every example of the
+/// form `expression -> result` in the reference: each expression must equal its result (IS NOT
+/// DISTINCT FROM), or be NULL. Throws kInternal for an example of another form that is not a
+/// SELECT statement.
+std::string RenderExampleTests();
+
 }  // namespace switchboard

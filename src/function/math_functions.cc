@@ -632,7 +632,7 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
   registry.AddScalar(Make("infinity", {}, d, ConstantKernel<Infinity>,
                           {"", "Positive infinity.", "infinity() > 1e308 -> true"}));
   registry.AddScalar(Make("is_nan", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsNan>,
-                          {"", "Whether x is not-a-number.", "is_nan(0.0 / 0.0) -> true"}));
+                          {"", "Whether x is not-a-number.", "is_nan(0E0 / 0E0) -> true"}));
   registry.AddScalar(Make("is_finite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsFinite>,
                           {"", "Whether x is neither infinite nor NaN.", "is_finite(1e308 * 10) -> false"}));
   registry.AddScalar(Make("is_infinite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsInfinite>,

@@ -1,4 +1,5 @@
 // Tests for array, map, row and lambda functions.
+#include "function/comparison.h"
 #include "function/tests/function_test_util.h"
 #include "types/datetime.h"
 
@@ -226,6 +227,24 @@ TEST_F(CollectionFunctionsTest, LambdasOverMaps) {
   EXPECT_VALUE(Call("transform_values", {map, Null()}, {{1, doubled}}), VarcharIntMap({{"a", 2}, {"b", 4}}));
   TestLambda big{TypeId::kBoolean, [](const std::vector<Value>& p) { return Bool(p[1].GetInt64() > 1); }};
   EXPECT_VALUE(Call("map_filter", {map, Null()}, {{1, big}}), VarcharIntMap({{"b", 2}}));
+}
+
+TEST_F(CollectionFunctionsTest, DistinctComparisonTreatsNestedNullsAsEqual) {
+  LogicalType type = LogicalType::Array(TypeId::kInteger);
+  Vector left(type, 3), right(type, 3), result(TypeId::kBoolean, 3);
+  std::vector<std::pair<Value, Value>> rows = {{IntArrayNull({1, std::nullopt}), IntArrayNull({1, std::nullopt})},
+                                               {IntArray({1, 2}), IntArrayNull({1, std::nullopt})},
+                                               {NullOf(type), NullOf(type)}};
+  for (idx_t i = 0; i < rows.size(); ++i) {
+    left.SetValue(i, rows[i].first);
+    right.SetValue(i, rows[i].second);
+  }
+  CompareVectors(ComparisonOp::kNotDistinctFrom, left, right, 3, result);
+  EXPECT_VALUE(result.GetValue(0), Bool(true));
+  EXPECT_VALUE(result.GetValue(1), Bool(false));
+  EXPECT_VALUE(result.GetValue(2), Bool(true));
+  CompareVectors(ComparisonOp::kEqual, left, right, 3, result);
+  EXPECT_TRUE(result.GetValue(0).is_null());
 }
 
 }  // namespace
