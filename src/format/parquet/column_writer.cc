@@ -289,22 +289,25 @@ std::string_view StoredBytes(const Stored& v, size_t width) {
   }
 }
 
-// Distinct stored values in insertion order, with an open-addressing index.
+// Distinct stored values in insertion order, with an open-addressing index. Numeric values of
+// up to 8 bytes live in the slots themselves (one memory access per probe); others are found by
+// hash and compared in place.
 template <typename Stored>
 class DictionaryBuilder {
+  static constexpr bool kInlineKey = std::is_arithmetic_v<Stored> && sizeof(Stored) <= 8;
+
  public:
   explicit DictionaryBuilder(size_t width) : width_(width), arena_(1 << 16) { Rehash(1024); }
 
   /// The index of `v`, adding it when new.
   uint32_t Insert(const Stored& v) {
-    std::string_view bytes = StoredBytes(v, width_);
-    hash_t h = HashBytes(bytes.data(), bytes.size());
+    uint64_t key = KeyOf(v);
     size_t mask = slots_.size() - 1;
-    size_t slot = h & mask;
+    size_t slot = MixHash(key) & mask;
     while (true) {
-      uint32_t entry = slots_[slot];
-      if (entry == kEmpty) break;
-      if (hashes_[entry] == h && StoredBytes(values_[entry], width_) == bytes) return entry;
+      const Slot& s = slots_[slot];
+      if (s.index == kEmpty) break;
+      if (s.key == key && (kInlineKey || SameBytes(values_[s.index], v))) return s.index;
       slot = (slot + 1) & mask;
     }
     auto index = static_cast<uint32_t>(values_.size());
@@ -314,10 +317,9 @@ class DictionaryBuilder {
       plain_bytes_ += 4 + v.size();
     } else {
       values_.push_back(v);
-      plain_bytes_ += bytes.size();
+      plain_bytes_ += StoredBytes(v, width_).size();
     }
-    hashes_.push_back(h);
-    slots_[slot] = index;
+    slots_[slot] = Slot{key, index};
     if (values_.size() * 2 > slots_.size()) Rehash(slots_.size() * 2);
     return index;
   }
@@ -329,30 +331,50 @@ class DictionaryBuilder {
 
   void Clear() {
     values_.clear();
-    hashes_.clear();
     arena_.Reset();
     plain_bytes_ = 0;
-    std::fill(slots_.begin(), slots_.end(), kEmpty);
+    slots_.assign(1024, Slot{});
   }
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
 
+  struct Slot {
+    uint64_t key = 0;  // the value's bits (inline keys) or its hash
+    uint32_t index = kEmpty;
+  };
+
+  uint64_t KeyOf(const Stored& v) const {
+    if constexpr (kInlineKey) {
+      uint64_t bits = 0;
+      std::memcpy(&bits, &v, sizeof(Stored));
+      return bits;
+    } else {
+      std::string_view bytes = StoredBytes(v, width_);
+      return HashBytes(bytes.data(), bytes.size());
+    }
+  }
+
+  bool SameBytes(const Stored& a, const Stored& b) const {
+    return StoredBytes(a, width_) == StoredBytes(b, width_);
+  }
+
   void Rehash(size_t size) {
-    slots_.assign(size, kEmpty);
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(size, Slot{});
     size_t mask = size - 1;
-    for (uint32_t i = 0; i < values_.size(); ++i) {
-      size_t slot = hashes_[i] & mask;
-      while (slots_[slot] != kEmpty) slot = (slot + 1) & mask;
-      slots_[slot] = i;
+    for (const Slot& s : old) {
+      if (s.index == kEmpty) continue;
+      size_t slot = MixHash(s.key) & mask;
+      while (slots_[slot].index != kEmpty) slot = (slot + 1) & mask;
+      slots_[slot] = s;
     }
   }
 
   size_t width_;
   Arena arena_;
   std::vector<Stored> values_;
-  std::vector<hash_t> hashes_;
-  std::vector<uint32_t> slots_;
+  std::vector<Slot> slots_;
   size_t plain_bytes_ = 0;
 };
 

@@ -220,6 +220,12 @@ Result<void> ParquetWriter::FlushRowGroup() {
   return Ok();
 }
 
+int64_t ParquetWriter::EstimatedSize() const {
+  int64_t size = file_->position();
+  for (const auto& writer : writers_) size += writer->buffered_bytes();
+  return size;
+}
+
 Result<ParquetWriteResult> ParquetWriter::Close() {
   if (closed_) return Error{ErrorCode::kInvalidState, "the Parquet writer is already closed"};
   closed_ = true;

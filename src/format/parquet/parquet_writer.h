@@ -99,6 +99,10 @@ class ParquetWriter {
   /// kind).
   Result<void> Write(const DataChunk& chunk);
 
+  /// Bytes written so far plus the current row group's buffered pages: about what the file
+  /// would take if closed now (without its footer), for writers that roll files at a size.
+  int64_t EstimatedSize() const;
+
   /// Writes the last row group, the page index and the footer, and publishes the file.
   Result<ParquetWriteResult> Close();
 
