@@ -66,12 +66,18 @@ Arguments Parse(int argc, char** argv) {
       args.filters.push_back(next());
     } else if (arg == "--codec") {
       std::string codec = ToLower(next());
-      if (codec == "snappy") args.codec = CompressionCodec::kSnappy;
-      else if (codec == "zstd") args.codec = CompressionCodec::kZstd;
-      else if (codec == "gzip") args.codec = CompressionCodec::kGzip;
-      else if (codec == "lz4_raw") args.codec = CompressionCodec::kLz4Raw;
-      else if (codec == "none") args.codec = CompressionCodec::kUncompressed;
-      else Fail("unknown codec " + codec);
+      if (codec == "snappy")
+        args.codec = CompressionCodec::kSnappy;
+      else if (codec == "zstd")
+        args.codec = CompressionCodec::kZstd;
+      else if (codec == "gzip")
+        args.codec = CompressionCodec::kGzip;
+      else if (codec == "lz4_raw")
+        args.codec = CompressionCodec::kLz4Raw;
+      else if (codec == "none")
+        args.codec = CompressionCodec::kUncompressed;
+      else
+        Fail("unknown codec " + codec);
     } else {
       args.positional.push_back(arg);
     }
@@ -97,10 +103,13 @@ Value ParseConstant(const LogicalType& type, const std::string& text) {
       if (!unscaled) Fail("bad decimal " + text);
       return Value::Decimal(*unscaled, type.decimal_precision(), type.decimal_scale());
     }
-    case TypeId::kVarchar: return Value::Varchar(text);
+    case TypeId::kVarchar:
+      return Value::Varchar(text);
     case TypeId::kReal:
-    case TypeId::kDouble: return Value::Double(std::stod(text));
-    default: return Value::Bigint(std::stoll(text));
+    case TypeId::kDouble:
+      return Value::Double(std::stod(text));
+    default:
+      return Value::Bigint(std::stoll(text));
   }
 }
 
@@ -152,9 +161,11 @@ int Scan(const Arguments& args) {
     auto reader = Check(ParquetReader::Open(path));
     ParquetScanOptions options;
     if (args.columns.empty()) {
-      for (size_t i = 0; i < reader->schema().fields().size(); ++i) options.columns.push_back(static_cast<int>(i));
+      for (size_t i = 0; i < reader->schema().fields().size(); ++i)
+        options.columns.push_back(static_cast<int>(i));
     } else {
-      for (const std::string& name : args.columns) options.columns.push_back(reader->schema().FindField(name));
+      for (const std::string& name : args.columns)
+        options.columns.push_back(reader->schema().FindField(name));
     }
     for (const std::string& filter : args.filters) {
       options.predicates.push_back(ParseFilter(reader->schema(), filter));
@@ -187,21 +198,22 @@ int Scan(const Arguments& args) {
   }
   std::printf("rows=%lld checksum=%llu median_ms=%.2f min_ms=%.2f runs=%d threads=%d\n",
               static_cast<long long>(rows), static_cast<unsigned long long>(checksum),
-              Median(times), *std::min_element(times.begin(), times.end()), args.runs, args.threads);
-  std::printf("row_groups=%lld pruned=%lld pages_skipped=%lld rows_decoded=%lld bytes_read=%lld\n",
-              static_cast<long long>(counters.row_groups),
-              static_cast<long long>(counters.row_groups_pruned_by_statistics +
-                                     counters.row_groups_pruned_by_bloom_filter +
-                                     counters.row_groups_pruned_by_page_index +
-                                     counters.row_groups_pruned_by_dictionary),
-              static_cast<long long>(counters.pages_skipped),
-              static_cast<long long>(counters.rows_decoded),
-              static_cast<long long>(counters.bytes_read));
+              Median(times), *std::min_element(times.begin(), times.end()), args.runs,
+              args.threads);
+  std::printf(
+      "row_groups=%lld pruned=%lld pages_skipped=%lld rows_decoded=%lld bytes_read=%lld\n",
+      static_cast<long long>(counters.row_groups),
+      static_cast<long long>(
+          counters.row_groups_pruned_by_statistics + counters.row_groups_pruned_by_bloom_filter +
+          counters.row_groups_pruned_by_page_index + counters.row_groups_pruned_by_dictionary),
+      static_cast<long long>(counters.pages_skipped), static_cast<long long>(counters.rows_decoded),
+      static_cast<long long>(counters.bytes_read));
   return 0;
 }
 
 // Every row of `path`, as chunks in memory, and the columns to write them as.
-std::vector<DataChunk> LoadChunks(const std::string& path, std::vector<ParquetWriterField>& fields) {
+std::vector<DataChunk> LoadChunks(const std::string& path,
+                                  std::vector<ParquetWriterField>& fields) {
   auto reader = Check(ParquetReader::Open(path));
   ParquetScanOptions options;
   for (size_t i = 0; i < reader->schema().fields().size(); ++i) {
@@ -221,7 +233,8 @@ std::vector<DataChunk> LoadChunks(const std::string& path, std::vector<ParquetWr
   return chunks;
 }
 
-ParquetWriteResult WriteChunks(const std::string& out, const std::vector<ParquetWriterField>& fields,
+ParquetWriteResult WriteChunks(const std::string& out,
+                               const std::vector<ParquetWriterField>& fields,
                                const std::vector<DataChunk>& chunks, int repeat,
                                CompressionCodec codec) {
   ParquetWriterOptions options;

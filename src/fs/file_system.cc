@@ -154,7 +154,8 @@ bool FileSystem::IsAlreadyExists(const Error& error) {
 }
 
 Error FileSystem::AlreadyExistsError(std::string_view path) {
-  return Error{ErrorCode::kIoError, fmt::format("Cannot create '{}'{}", path, kAlreadyExistsSuffix)};
+  return Error{ErrorCode::kIoError,
+               fmt::format("Cannot create '{}'{}", path, kAlreadyExistsSuffix)};
 }
 
 Result<std::vector<FileInfo>> FileSystem::Glob(const std::string& pattern) {

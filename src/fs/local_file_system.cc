@@ -90,9 +90,9 @@ class LocalRandomAccessFile final : public RandomAccessFile {
         return IoError("read", path_, errno);
       }
       if (n == 0) {
-        return Error{ErrorCode::kIoError,
-                     fmt::format("Cannot read '{}': unexpected end of file at byte {}", path_,
-                                 offset)};
+        return Error{
+            ErrorCode::kIoError,
+            fmt::format("Cannot read '{}': unexpected end of file at byte {}", path_, offset)};
       }
       out += n;
       offset += n;

@@ -21,7 +21,8 @@ inline uint32_t BitOf(uint32_t key, int i) { return uint32_t{1} << ((key * kSalt
 
 size_t BloomFilter::OptimalNumBytes(uint64_t distinct_values, double fpp) {
   if (!(fpp > 0.0 && fpp < 1.0)) fpp = 0.01;
-  double bits = -8.0 * static_cast<double>(distinct_values) / std::log(1.0 - std::pow(fpp, 1.0 / 8));
+  double bits =
+      -8.0 * static_cast<double>(distinct_values) / std::log(1.0 - std::pow(fpp, 1.0 / 8));
   double bytes = bits / 8;
   if (!(bytes < static_cast<double>(kMaxBytes))) return kMaxBytes;
   size_t n = std::bit_ceil(static_cast<size_t>(bytes) + 1);
@@ -39,15 +40,16 @@ Result<BloomFilter> BloomFilter::Deserialize(const uint8_t* data, size_t size) {
                  "bloom filter uses an unsupported algorithm, hash or compression"};
   }
   size_t n = static_cast<size_t>(header.num_bytes);
-  if (header.num_bytes < static_cast<int32_t>(kMinBytes) || n > kMaxBytes || !std::has_single_bit(n)) {
+  if (header.num_bytes < static_cast<int32_t>(kMinBytes) || n > kMaxBytes ||
+      !std::has_single_bit(n)) {
     return Error{ErrorCode::kCorruptData,
                  fmt::format("bloom filter size {} is not a power of two between {} and {}",
                              header.num_bytes, kMinBytes, kMaxBytes)};
   }
   if (n > size - header_size) {
-    return Error{ErrorCode::kCorruptData,
-                 fmt::format("bloom filter of {} bytes exceeds the {} bytes stored", n,
-                             size - header_size)};
+    return Error{
+        ErrorCode::kCorruptData,
+        fmt::format("bloom filter of {} bytes exceeds the {} bytes stored", n, size - header_size)};
   }
   BloomFilter filter;
   filter.words_.resize(n / 4);

@@ -24,9 +24,12 @@ inline void ByteStreamSplitDecodeFixed(const uint8_t* data, size_t stride, size_
 inline void ByteStreamSplitDecode(const uint8_t* data, size_t width, size_t stride, size_t start,
                                   size_t count, uint8_t* out) {
   switch (width) {
-    case 2: return ByteStreamSplitDecodeFixed<2>(data, stride, start, count, out);
-    case 4: return ByteStreamSplitDecodeFixed<4>(data, stride, start, count, out);
-    case 8: return ByteStreamSplitDecodeFixed<8>(data, stride, start, count, out);
+    case 2:
+      return ByteStreamSplitDecodeFixed<2>(data, stride, start, count, out);
+    case 4:
+      return ByteStreamSplitDecodeFixed<4>(data, stride, start, count, out);
+    case 8:
+      return ByteStreamSplitDecodeFixed<8>(data, stride, start, count, out);
     default:
       for (size_t i = 0; i < count; ++i) {
         for (size_t b = 0; b < width; ++b) out[i * width + b] = data[b * stride + start + i];

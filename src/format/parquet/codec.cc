@@ -68,8 +68,8 @@ Result<void> DecompressGzip(const uint8_t* input, size_t input_size, uint8_t* ou
                              fmt::format("data expands beyond the declared {} bytes", output_size))
                    : Corrupt(CompressionCodec::kGzip, "stream is truncated");
     } else {
-      result = Corrupt(CompressionCodec::kGzip,
-                       stream.msg != nullptr ? stream.msg : "inflate failed");
+      result =
+          Corrupt(CompressionCodec::kGzip, stream.msg != nullptr ? stream.msg : "inflate failed");
     }
     break;
   }
@@ -158,7 +158,8 @@ bool DecompressLz4Frame(const uint8_t* input, size_t input_size, uint8_t* output
   while (in < input_size) {
     size_t in_chunk = input_size - in;
     size_t out_chunk = output_size - out;
-    size_t hint = LZ4F_decompress(context, output + out, &out_chunk, input + in, &in_chunk, nullptr);
+    size_t hint =
+        LZ4F_decompress(context, output + out, &out_chunk, input + in, &in_chunk, nullptr);
     if (LZ4F_isError(hint) || (in_chunk == 0 && out_chunk == 0)) {
       ok = false;
       break;
@@ -208,17 +209,23 @@ size_t Codec::MaxDecompressedSize(CompressionCodec codec, size_t input_size) {
     return input_size > (kUnbounded - slack) / ratio ? kUnbounded : input_size * ratio + slack;
   };
   switch (codec) {
-    case CompressionCodec::kUncompressed: return input_size;
+    case CompressionCodec::kUncompressed:
+      return input_size;
     // A snappy copy element of 2 bytes emits at most 11, of 3 bytes at most 64.
-    case CompressionCodec::kSnappy: return bound(32, 64);
+    case CompressionCodec::kSnappy:
+      return bound(32, 64);
     // Each extra length byte of an LZ4 sequence adds at most 255 bytes of output.
     case CompressionCodec::kLz4:
-    case CompressionCodec::kLz4Raw: return bound(256, 64);
+    case CompressionCodec::kLz4Raw:
+      return bound(256, 64);
     // DEFLATE's maximum ratio is 1032:1.
-    case CompressionCodec::kGzip: return bound(1032, 1024);
+    case CompressionCodec::kGzip:
+      return bound(1032, 1024);
     // A zstd RLE block of 4 bytes emits at most 128 KiB.
-    case CompressionCodec::kZstd: return bound(32768, 1 << 20);
-    default: return kUnbounded;
+    case CompressionCodec::kZstd:
+      return bound(32768, 1 << 20);
+    default:
+      return kUnbounded;
   }
 }
 
@@ -239,8 +246,8 @@ Result<void> Codec::Decompress(CompressionCodec codec, const uint8_t* input, siz
         return Corrupt(codec, "invalid length header");
       }
       if (length != output_size) {
-        return Corrupt(codec,
-                       fmt::format("data holds {} bytes, page header declares {}", length, output_size));
+        return Corrupt(codec, fmt::format("data holds {} bytes, page header declares {}", length,
+                                          output_size));
       }
       if (!snappy::RawUncompress(in, input_size, reinterpret_cast<char*>(output))) {
         return Corrupt(codec, "stream is invalid");
@@ -253,8 +260,8 @@ Result<void> Codec::Decompress(CompressionCodec codec, const uint8_t* input, siz
       return DecompressZstd(input, input_size, output, output_size);
     case CompressionCodec::kLz4Raw:
       if (!DecompressLz4Block(input, input_size, output, output_size)) {
-        return Corrupt(codec, fmt::format("block does not decode to the declared {} bytes",
-                                          output_size));
+        return Corrupt(codec,
+                       fmt::format("block does not decode to the declared {} bytes", output_size));
       }
       return Ok();
     case CompressionCodec::kLz4:

@@ -34,8 +34,8 @@ class Codec {
   /// (ZSTD 1..22, GZIP 1..9, BROTLI 0..11, LZ4_RAW above 1 selects LZ4-HC); 0 picks the
   /// codec's default. Errors: kNotSupported for codecs CanCompress rejects; kInternal when the
   /// library fails.
-  static Result<void> Compress(CompressionCodec codec, int level, const uint8_t* input,
-                               size_t size, std::vector<uint8_t>& out);
+  static Result<void> Compress(CompressionCodec codec, int level, const uint8_t* input, size_t size,
+                               std::vector<uint8_t>& out);
 };
 
 }  // namespace switchboard::parquet

@@ -22,7 +22,8 @@ struct Bytes16 {
 // Moves the first `valid` values of data[0..count) to the positions whose level is `max_level`
 // (back to front, in place) and zeroes the others.
 template <typename T>
-void SpreadTyped(uint8_t* base, const uint8_t* levels, size_t count, size_t valid, uint8_t max_level) {
+void SpreadTyped(uint8_t* base, const uint8_t* levels, size_t count, size_t valid,
+                 uint8_t max_level) {
   T* data = reinterpret_cast<T*>(base);
   size_t source = valid;
   for (size_t i = count; i-- > 0;) {
@@ -39,11 +40,21 @@ void Spread(Vector& out, size_t offset, const uint8_t* levels, size_t count, siz
   size_t width = PhysicalTypeSize(out.type().physical_type());
   uint8_t* base = out.raw_data() + offset * width;
   switch (width) {
-    case 1: SpreadTyped<uint8_t>(base, levels, count, valid, max_level); break;
-    case 2: SpreadTyped<uint16_t>(base, levels, count, valid, max_level); break;
-    case 4: SpreadTyped<uint32_t>(base, levels, count, valid, max_level); break;
-    case 8: SpreadTyped<uint64_t>(base, levels, count, valid, max_level); break;
-    default: SpreadTyped<Bytes16>(base, levels, count, valid, max_level); break;
+    case 1:
+      SpreadTyped<uint8_t>(base, levels, count, valid, max_level);
+      break;
+    case 2:
+      SpreadTyped<uint16_t>(base, levels, count, valid, max_level);
+      break;
+    case 4:
+      SpreadTyped<uint32_t>(base, levels, count, valid, max_level);
+      break;
+    case 8:
+      SpreadTyped<uint64_t>(base, levels, count, valid, max_level);
+      break;
+    default:
+      SpreadTyped<Bytes16>(base, levels, count, valid, max_level);
+      break;
   }
   ValidityMask& validity = out.validity();
   for (size_t i = 0; i < count; ++i) {
@@ -60,8 +71,7 @@ void SetNulls(Vector& out, size_t offset, size_t count) {
 }  // namespace
 
 Result<void> ColumnChunkReader::LevelDecoder::Reset(Encoding encoding, const uint8_t* data,
-                                                    size_t size, int max_level,
-                                                    size_t num_values) {
+                                                    size_t size, int max_level, size_t num_values) {
   int width = BitWidth(static_cast<uint64_t>(max_level));
   position_ = 0;
   legacy_ = encoding == Encoding::kBitPacked;
@@ -114,8 +124,8 @@ Error ColumnChunkReader::Corrupt(std::string_view problem) const {
 }
 
 Error ColumnChunkReader::PageError(Error error) const {
-  error.message = fmt::format("{}: page at byte {}: {}", pages_->context(), page_.file_offset,
-                              error.message);
+  error.message =
+      fmt::format("{}: page at byte {}: {}", pages_->context(), page_.file_offset, error.message);
   return error;
 }
 
@@ -207,8 +217,10 @@ Result<bool> ColumnChunkReader::NextDataPage() {
           return Ok();
         }
         if (encoding == Encoding::kBitPacked) {
-          size_t bytes = (n * static_cast<size_t>(BitWidth(static_cast<uint64_t>(max_level))) + 7) / 8;
-          Result<void> reset = decoder.Reset(encoding, p, static_cast<size_t>(end - p), max_level, n);
+          size_t bytes =
+              (n * static_cast<size_t>(BitWidth(static_cast<uint64_t>(max_level))) + 7) / 8;
+          Result<void> reset =
+              decoder.Reset(encoding, p, static_cast<size_t>(end - p), max_level, n);
           if (!reset.ok()) return Corrupt(reset.error().message);
           p += bytes;
           return Ok();
@@ -427,8 +439,8 @@ Result<void> ColumnChunkReader::SkipTo(int64_t row) {
     }
   }
   if (current_row_ != row) {
-    return Corrupt(fmt::format("the offset index skips from row {} past row {}", row,
-                               current_row_));
+    return Corrupt(
+        fmt::format("the offset index skips from row {} past row {}", row, current_row_));
   }
   return Ok();
 }

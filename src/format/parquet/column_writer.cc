@@ -60,7 +60,8 @@ struct StoreBigEndian {
   Stored operator()(const In& v) const {
     Fixed f;
     auto bits = static_cast<uint128_t>(v);
-    for (size_t i = 0; i < width; ++i) f.bytes[width - 1 - i] = static_cast<uint8_t>(bits >> (8 * i));
+    for (size_t i = 0; i < width; ++i)
+      f.bytes[width - 1 - i] = static_cast<uint8_t>(bits >> (8 * i));
     return f;
   }
 };
@@ -228,7 +229,8 @@ std::string TruncateMax(std::string_view value, size_t limit, bool utf8, bool& e
     auto lead = static_cast<uint8_t>(value[start]);
     size_t length = end - start;
     uint32_t code = length == 1 ? lead : lead & (0xff >> (length + 1));
-    for (size_t i = start + 1; i < end; ++i) code = code << 6 | (static_cast<uint8_t>(value[i]) & 0x3f);
+    for (size_t i = start + 1; i < end; ++i)
+      code = code << 6 | (static_cast<uint8_t>(value[i]) & 0x3f);
     uint32_t next = code + 1;
     if (next == 0xd800) next = 0xe000;
     if (next <= 0x10ffff) {
@@ -498,7 +500,8 @@ class TypedColumnWriter final : public ColumnWriter {
     for (const auto& [key, count] : encoding_counts_) {
       meta.encoding_stats->push_back(
           PageEncodingStats{key.first, key.second, static_cast<int32_t>(count)});
-      if (std::find(meta.encodings.begin(), meta.encodings.end(), key.second) == meta.encodings.end()) {
+      if (std::find(meta.encodings.begin(), meta.encodings.end(), key.second) ==
+          meta.encodings.end()) {
         meta.encodings.push_back(key.second);
       }
     }
@@ -534,8 +537,10 @@ class TypedColumnWriter final : public ColumnWriter {
     }
     if (options_.bloom_filter) {
       std::sort(bloom_hashes_.begin(), bloom_hashes_.end());
-      bloom_hashes_.erase(std::unique(bloom_hashes_.begin(), bloom_hashes_.end()), bloom_hashes_.end());
-      BloomFilter filter(BloomFilter::OptimalNumBytes(bloom_hashes_.size(), options_.bloom_filter_fpp));
+      bloom_hashes_.erase(std::unique(bloom_hashes_.begin(), bloom_hashes_.end()),
+                          bloom_hashes_.end());
+      BloomFilter filter(
+          BloomFilter::OptimalNumBytes(bloom_hashes_.size(), options_.bloom_filter_fpp));
       for (uint64_t h : bloom_hashes_) filter.Insert(h);
       result.bloom_filter = std::move(filter);
     }
@@ -554,7 +559,8 @@ class TypedColumnWriter final : public ColumnWriter {
     const In* data = values.data<In>();
     const ValidityMask& validity = values.validity();
     if (validity.AllValid()) {
-      if (max_definition_ > 0) definitions_.insert(definitions_.end(), end - begin, max_definition_);
+      if (max_definition_ > 0)
+        definitions_.insert(definitions_.end(), end - begin, max_definition_);
       for (idx_t row = begin; row < end; ++row) AddValue(data[row]);
     } else {
       for (idx_t row = begin; row < end; ++row) {
@@ -575,8 +581,10 @@ class TypedColumnWriter final : public ColumnWriter {
                     int64_t rows, const Vector& values, const sel_t* value_rows,
                     size_t value_count) {
     const In* data = values.data<In>();
-    if (repetition != nullptr) repetitions_.insert(repetitions_.end(), repetition, repetition + count);
-    if (definition != nullptr) definitions_.insert(definitions_.end(), definition, definition + count);
+    if (repetition != nullptr)
+      repetitions_.insert(repetitions_.end(), repetition, repetition + count);
+    if (definition != nullptr)
+      definitions_.insert(definitions_.end(), definition, definition + count);
     for (size_t i = 0; i < value_count; ++i) AddValue(data[value_rows[i]]);
     page_bounds_.nulls += static_cast<int64_t>(count - value_count);
     page_levels_ += count;
@@ -611,8 +619,8 @@ class TypedColumnWriter final : public ColumnWriter {
       use_dictionary_ = false;  // the rest of the chunk is encoded without the dictionary
       return Ok();
     }
-    int64_t page_bytes = static_cast<int64_t>(PageValueBytes() + definitions_.size() / 4 +
-                                              repetitions_.size() / 4);
+    int64_t page_bytes =
+        static_cast<int64_t>(PageValueBytes() + definitions_.size() / 4 + repetitions_.size() / 4);
     if (page_bytes >= options_.page_max_bytes || page_rows_ >= options_.page_max_rows) {
       return FlushPage();
     }
@@ -621,7 +629,8 @@ class TypedColumnWriter final : public ColumnWriter {
 
   static void PackBooleans(std::vector<uint8_t>& values) {
     std::vector<uint8_t> packed((values.size() + 7) / 8, 0);
-    for (size_t i = 0; i < values.size(); ++i) packed[i >> 3] |= static_cast<uint8_t>(values[i] << (i & 7));
+    for (size_t i = 0; i < values.size(); ++i)
+      packed[i >> 3] |= static_cast<uint8_t>(values[i] << (i & 7));
     values = std::move(packed);
   }
 
@@ -629,7 +638,8 @@ class TypedColumnWriter final : public ColumnWriter {
                            std::vector<uint8_t>& out) {
     size_t at = out.size();
     if (length_prefix) out.resize(at + 4);
-    RleBitPackedEncoder::Encode(levels.data(), levels.size(), BitWidth(static_cast<uint64_t>(max_level)), out);
+    RleBitPackedEncoder::Encode(levels.data(), levels.size(),
+                                BitWidth(static_cast<uint64_t>(max_level)), out);
     if (length_prefix) StoreUnaligned(out.data() + at, static_cast<uint32_t>(out.size() - at - 4));
   }
 
@@ -696,7 +706,8 @@ class TypedColumnWriter final : public ColumnWriter {
     header.uncompressed_page_size = static_cast<int32_t>(levels.size() + body.size());
     header.compressed_page_size = static_cast<int32_t>(compressed_.size());
     if (options_.page_checksums) {
-      header.crc = static_cast<int32_t>(crc32(0, compressed_.data(), static_cast<uInt>(compressed_.size())));
+      header.crc =
+          static_cast<int32_t>(crc32(0, compressed_.data(), static_cast<uInt>(compressed_.size())));
     }
     size_t start = out.size();
     SerializeThrift(header, out);
@@ -767,7 +778,8 @@ class TypedColumnWriter final : public ColumnWriter {
     bool null_page = page_bounds_.values == 0;
     column_index_.null_pages.push_back(null_page);
     column_index_.null_counts->push_back(page_bounds_.nulls);
-    if constexpr (std::is_floating_point_v<In>) column_index_.nan_counts->push_back(page_bounds_.nans);
+    if constexpr (std::is_floating_point_v<In>)
+      column_index_.nan_counts->push_back(page_bounds_.nans);
     if (null_page) {
       column_index_.min_values.emplace_back();
       column_index_.max_values.emplace_back();
@@ -806,8 +818,8 @@ class TypedColumnWriter final : public ColumnWriter {
   std::string EncodeBound(const Held<In>& v, bool is_max, bool& exact) const {
     exact = true;
     if constexpr (std::is_same_v<In, StringView>) {
-      bool utf8 = leaf_.input_type.id() == TypeId::kVarchar || leaf_.input_type.id() == TypeId::kChar ||
-                  leaf_.input_type.id() == TypeId::kJson;
+      bool utf8 = leaf_.input_type.id() == TypeId::kVarchar ||
+                  leaf_.input_type.id() == TypeId::kChar || leaf_.input_type.id() == TypeId::kJson;
       size_t limit = std::max<size_t>(options_.statistics_truncate_length, 1);
       return is_max ? TruncateMax(v, limit, utf8, exact) : TruncateMin(v, limit, utf8, exact);
     } else {
@@ -904,18 +916,26 @@ std::unique_ptr<ColumnWriter> ColumnWriter::Make(const WriterLeaf& leaf,
   auto width = static_cast<size_t>(leaf.column.type_length);
   const LogicalType& type = leaf.input_type;
   switch (type.id()) {
-    case TypeId::kBoolean: return New<StoreCast<bool, bool>, Type::kBoolean>(leaf, options);
+    case TypeId::kBoolean:
+      return New<StoreCast<bool, bool>, Type::kBoolean>(leaf, options);
     case TypeId::kTinyint:
-    case TypeId::kUnknown: return New<StoreCast<int8_t, int32_t>, Type::kInt32>(leaf, options);
-    case TypeId::kSmallint: return New<StoreCast<int16_t, int32_t>, Type::kInt32>(leaf, options);
+    case TypeId::kUnknown:
+      return New<StoreCast<int8_t, int32_t>, Type::kInt32>(leaf, options);
+    case TypeId::kSmallint:
+      return New<StoreCast<int16_t, int32_t>, Type::kInt32>(leaf, options);
     case TypeId::kInteger:
-    case TypeId::kDate: return New<StoreCast<int32_t, int32_t>, Type::kInt32>(leaf, options);
+    case TypeId::kDate:
+      return New<StoreCast<int32_t, int32_t>, Type::kInt32>(leaf, options);
     case TypeId::kBigint:
     case TypeId::kTime:
-    case TypeId::kTimestamp: return New<StoreCast<int64_t, int64_t>, Type::kInt64>(leaf, options);
-    case TypeId::kTimestampTz: return New<StoreTimestampTz, Type::kInt64>(leaf, options);
-    case TypeId::kReal: return New<StoreCast<float, float>, Type::kFloat>(leaf, options);
-    case TypeId::kDouble: return New<StoreCast<double, double>, Type::kDouble>(leaf, options);
+    case TypeId::kTimestamp:
+      return New<StoreCast<int64_t, int64_t>, Type::kInt64>(leaf, options);
+    case TypeId::kTimestampTz:
+      return New<StoreTimestampTz, Type::kInt64>(leaf, options);
+    case TypeId::kReal:
+      return New<StoreCast<float, float>, Type::kFloat>(leaf, options);
+    case TypeId::kDouble:
+      return New<StoreCast<double, double>, Type::kDouble>(leaf, options);
     case TypeId::kDecimal:
       if (leaf.column.physical_type == Type::kInt32) {
         return New<StoreCast<int64_t, int32_t>, Type::kInt32>(leaf, options);
@@ -934,7 +954,8 @@ std::unique_ptr<ColumnWriter> ColumnWriter::Make(const WriterLeaf& leaf,
     case TypeId::kIntervalYearMonth:
       return New<StoreIntervalYearMonth, Type::kFixedLenByteArray>(leaf, options,
                                                                    StoreIntervalYearMonth{width});
-    default: return New<StoreString, Type::kByteArray>(leaf, options);
+    default:
+      return New<StoreString, Type::kByteArray>(leaf, options);
   }
 }
 

@@ -1,9 +1,9 @@
 // DeltaBinaryPackedDecoder: header, block and miniblock parsing and prefix sums.
 #include "format/parquet/delta_binary_packed_decoder.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "format/parquet/bit_unpack.h"
 #include "format/parquet/bit_util.h"
@@ -73,7 +73,8 @@ bool DeltaBinaryPackedDecoder::LoadMiniblock() {
     return false;
   }
   // Deltas still needed: every value left but the pending first one, minus those buffered.
-  uint64_t needed = std::min<uint64_t>(values_per_miniblock_, values_left_ - (first_pending_ ? 1 : 0));
+  uint64_t needed =
+      std::min<uint64_t>(values_per_miniblock_, values_left_ - (first_pending_ ? 1 : 0));
   size_t available = static_cast<size_t>(end_ - data_);
   size_t full_bytes = static_cast<size_t>(values_per_miniblock_) * static_cast<size_t>(width) / 8;
   size_t needed_bytes = (static_cast<size_t>(needed) * static_cast<size_t>(width) + 7) / 8;

@@ -20,8 +20,8 @@ void DeltaBinaryPackedEncoder::Encode(const T* values, size_t count, std::vector
   for (size_t start = 1; start < count; start += kBlockSize) {
     size_t n = std::min<size_t>(kBlockSize, count - start);
     for (size_t i = 0; i < n; ++i) {
-      deltas[i] = static_cast<T>(static_cast<U>(values[start + i]) -
-                                 static_cast<U>(values[start + i - 1]));
+      deltas[i] =
+          static_cast<T>(static_cast<U>(values[start + i]) - static_cast<U>(values[start + i - 1]));
     }
     T min_delta = *std::min_element(deltas, deltas + n);
     AppendUleb128(out, ZigZagEncode(min_delta));
@@ -29,7 +29,8 @@ void DeltaBinaryPackedEncoder::Encode(const T* values, size_t count, std::vector
     for (int m = 0; m < kMiniblocks; ++m) {
       U max_relative = 0;
       for (size_t i = m * kPerMiniblock; i < std::min<size_t>(n, (m + 1) * kPerMiniblock); ++i) {
-        max_relative = std::max<U>(max_relative, static_cast<U>(deltas[i]) - static_cast<U>(min_delta));
+        max_relative =
+            std::max<U>(max_relative, static_cast<U>(deltas[i]) - static_cast<U>(min_delta));
       }
       widths[m] = BitWidth(max_relative);
       out.push_back(static_cast<uint8_t>(widths[m]));
@@ -47,7 +48,9 @@ void DeltaBinaryPackedEncoder::Encode(const T* values, size_t count, std::vector
   }
 }
 
-template void DeltaBinaryPackedEncoder::Encode<int32_t>(const int32_t*, size_t, std::vector<uint8_t>&);
-template void DeltaBinaryPackedEncoder::Encode<int64_t>(const int64_t*, size_t, std::vector<uint8_t>&);
+template void DeltaBinaryPackedEncoder::Encode<int32_t>(const int32_t*, size_t,
+                                                        std::vector<uint8_t>&);
+template void DeltaBinaryPackedEncoder::Encode<int64_t>(const int64_t*, size_t,
+                                                        std::vector<uint8_t>&);
 
 }  // namespace switchboard::parquet

@@ -1,10 +1,10 @@
 // DeltaByteArrayDecoder: prefix and suffix streams, bounded materialization.
 #include "format/parquet/delta_byte_array_decoder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace switchboard::parquet {
 
@@ -58,8 +58,8 @@ size_t DeltaByteArrayDecoder::GetBatch(ByteArray* out, size_t count) {
   }
   expanded_bytes_ += total;
   if (expanded_bytes_ > max_expanded_bytes_) {
-    error_ = fmt::format("DELTA_BYTE_ARRAY: page expands to more than {} bytes",
-                         max_expanded_bytes_);
+    error_ =
+        fmt::format("DELTA_BYTE_ARRAY: page expands to more than {} bytes", max_expanded_bytes_);
     return 0;
   }
   std::shared_ptr<Buffer> buffer = Buffer::Allocate(total);

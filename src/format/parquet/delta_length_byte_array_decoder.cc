@@ -1,9 +1,9 @@
 // DeltaLengthByteArrayDecoder: lengths in batches, values bounds-checked against the page.
 #include "format/parquet/delta_length_byte_array_decoder.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace switchboard::parquet {
 

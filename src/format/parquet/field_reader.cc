@@ -53,9 +53,8 @@ class NestedFieldReader final : public FieldReader {
     batches_.resize(readers_.size());
     for (size_t i = 0; i < readers_.size(); ++i) {
       const LeafColumn& leaf = readers_[i]->leaf();
-      LogicalType value_type = leaf.transform == ValueTransform::kInterval
-                                   ? LogicalType(TypeId::kVarbinary)
-                                   : leaf.type;
+      LogicalType value_type =
+          leaf.transform == ValueTransform::kInterval ? LogicalType(TypeId::kVarbinary) : leaf.type;
       batches_[i].values_holder = Vector(LogicalType::Array(value_type), 1);
     }
   }
@@ -84,10 +83,9 @@ class NestedFieldReader final : public FieldReader {
 
 }  // namespace
 
-std::unique_ptr<FieldReader> FieldReader::Make(const ParquetField& field,
-                                               const std::vector<LeafColumn>& leaves,
-                                               std::vector<std::unique_ptr<ColumnChunkReader>> readers,
-                                               std::string context) {
+std::unique_ptr<FieldReader> FieldReader::Make(
+    const ParquetField& field, const std::vector<LeafColumn>& leaves,
+    std::vector<std::unique_ptr<ColumnChunkReader>> readers, std::string context) {
   if (field.kind == ParquetField::Kind::kPrimitive) {
     return std::make_unique<PrimitiveFieldReader>(leaves[static_cast<size_t>(field.leaf_index)],
                                                   std::move(readers[0]));

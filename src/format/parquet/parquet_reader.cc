@@ -27,7 +27,8 @@ bool UnderstatesChunkSize(const std::optional<std::string>& created_by) {
   int major = 0;
   int minor = 0;
   int patch = 0;
-  if (std::sscanf(created_by->c_str() + at + 8, "%d.%d.%d", &major, &minor, &patch) < 1) return true;
+  if (std::sscanf(created_by->c_str() + at + 8, "%d.%d.%d", &major, &minor, &patch) < 1)
+    return true;
   return std::make_tuple(major, minor, patch) < std::make_tuple(1, 2, 9);
 }
 
@@ -84,7 +85,8 @@ Result<void> ParquetReader::ParseFooter() {
   uint32_t footer_length;
   std::memcpy(&footer_length, tail, 4);
   if (footer_length > static_cast<uint64_t>(size - 12)) {
-    return corrupt(fmt::format("footer length {} exceeds the file of {} bytes", footer_length, size));
+    return corrupt(
+        fmt::format("footer length {} exceeds the file of {} bytes", footer_length, size));
   }
   if (footer_length > options_.max_footer_size) {
     return corrupt(fmt::format("footer of {} bytes exceeds the limit of {}", footer_length,
@@ -124,8 +126,9 @@ Result<void> ParquetReader::ParseFooter() {
       const ColumnChunk& chunk = group.columns[c];
       std::string where = fmt::format("column '{}' of row group {}", leaves[c].PathString(), g);
       if (chunk.encrypted) {
-        return Error{ErrorCode::kNotSupported,
-                     fmt::format("file '{}': {} is encrypted, which is not supported", path(), where)};
+        return Error{
+            ErrorCode::kNotSupported,
+            fmt::format("file '{}': {} is encrypted, which is not supported", path(), where)};
       }
       if (chunk.file_path) {
         return Error{ErrorCode::kNotSupported,
@@ -138,10 +141,11 @@ Result<void> ParquetReader::ParseFooter() {
         return corrupt(fmt::format("{} is stored as {} but the schema says {}", where,
                                    TypeName(meta.type), TypeName(leaves[c].physical_type)));
       }
-      if (meta.num_values < 0) return corrupt(fmt::format("{} has {} values", where, meta.num_values));
+      if (meta.num_values < 0)
+        return corrupt(fmt::format("{} has {} values", where, meta.num_values));
       if (leaves[c].max_repetition_level == 0 && meta.num_values != group.num_rows) {
-        return corrupt(fmt::format("{} has {} values for {} rows", where, meta.num_values,
-                                   group.num_rows));
+        return corrupt(
+            fmt::format("{} has {} values for {} rows", where, meta.num_values, group.num_rows));
       }
     }
     row_group_first_rows_.push_back(num_rows_);
@@ -167,15 +171,17 @@ std::string ParquetReader::Context(int row_group, int leaf) const {
 }
 
 ColumnStatistics ParquetReader::ColumnChunkStatistics(int row_group, int leaf) const {
-  const ColumnMetaData& meta =
-      *metadata_.row_groups[static_cast<size_t>(row_group)].columns[static_cast<size_t>(leaf)].meta_data;
+  const ColumnMetaData& meta = *metadata_.row_groups[static_cast<size_t>(row_group)]
+                                    .columns[static_cast<size_t>(leaf)]
+                                    .meta_data;
   return DecodeStatistics(schema_.leaves()[static_cast<size_t>(leaf)],
                           meta.statistics.value_or(Statistics{}), meta.num_values);
 }
 
 Result<std::pair<int64_t, int64_t>> ParquetReader::ColumnChunkRange(int row_group, int leaf) const {
-  const ColumnMetaData& meta =
-      *metadata_.row_groups[static_cast<size_t>(row_group)].columns[static_cast<size_t>(leaf)].meta_data;
+  const ColumnMetaData& meta = *metadata_.row_groups[static_cast<size_t>(row_group)]
+                                    .columns[static_cast<size_t>(leaf)]
+                                    .meta_data;
   int64_t start = meta.data_page_offset;
   // A dictionary offset of 0 is a known writer bug (the dictionary is at data_page_offset).
   if (meta.dictionary_page_offset && *meta.dictionary_page_offset > 0 &&
@@ -198,13 +204,13 @@ Result<std::optional<ColumnIndex>> ParquetReader::ReadColumnIndex(int row_group,
       metadata_.row_groups[static_cast<size_t>(row_group)].columns[static_cast<size_t>(leaf)];
   if (!chunk.column_index_offset || !chunk.column_index_length) return std::optional<ColumnIndex>();
   if (*chunk.column_index_length <= 0 || *chunk.column_index_length > kMaxIndexSize) {
-    return Error{ErrorCode::kCorruptData, fmt::format("{}: column index of {} bytes",
-                                                      Context(row_group, leaf),
-                                                      *chunk.column_index_length)};
+    return Error{ErrorCode::kCorruptData,
+                 fmt::format("{}: column index of {} bytes", Context(row_group, leaf),
+                             *chunk.column_index_length)};
   }
-  SB_ASSIGN_OR_RETURN(std::shared_ptr<Buffer> bytes,
-                      ReadRange(*chunk.column_index_offset, *chunk.column_index_length,
-                                "a column index"));
+  SB_ASSIGN_OR_RETURN(
+      std::shared_ptr<Buffer> bytes,
+      ReadRange(*chunk.column_index_offset, *chunk.column_index_length, "a column index"));
   auto index = DeserializeThrift<ColumnIndex>(bytes->data(), bytes->size());
   if (!index.ok()) {
     return Error{ErrorCode::kCorruptData,
@@ -218,13 +224,13 @@ Result<std::optional<OffsetIndex>> ParquetReader::ReadOffsetIndex(int row_group,
       metadata_.row_groups[static_cast<size_t>(row_group)].columns[static_cast<size_t>(leaf)];
   if (!chunk.offset_index_offset || !chunk.offset_index_length) return std::optional<OffsetIndex>();
   if (*chunk.offset_index_length <= 0 || *chunk.offset_index_length > kMaxIndexSize) {
-    return Error{ErrorCode::kCorruptData, fmt::format("{}: offset index of {} bytes",
-                                                      Context(row_group, leaf),
-                                                      *chunk.offset_index_length)};
+    return Error{ErrorCode::kCorruptData,
+                 fmt::format("{}: offset index of {} bytes", Context(row_group, leaf),
+                             *chunk.offset_index_length)};
   }
-  SB_ASSIGN_OR_RETURN(std::shared_ptr<Buffer> bytes,
-                      ReadRange(*chunk.offset_index_offset, *chunk.offset_index_length,
-                                "an offset index"));
+  SB_ASSIGN_OR_RETURN(
+      std::shared_ptr<Buffer> bytes,
+      ReadRange(*chunk.offset_index_offset, *chunk.offset_index_length, "an offset index"));
   auto index = DeserializeThrift<OffsetIndex>(bytes->data(), bytes->size());
   if (!index.ok()) {
     return Error{ErrorCode::kCorruptData,
@@ -234,8 +240,9 @@ Result<std::optional<OffsetIndex>> ParquetReader::ReadOffsetIndex(int row_group,
 }
 
 Result<std::optional<BloomFilter>> ParquetReader::ReadBloomFilter(int row_group, int leaf) const {
-  const ColumnMetaData& meta =
-      *metadata_.row_groups[static_cast<size_t>(row_group)].columns[static_cast<size_t>(leaf)].meta_data;
+  const ColumnMetaData& meta = *metadata_.row_groups[static_cast<size_t>(row_group)]
+                                    .columns[static_cast<size_t>(leaf)]
+                                    .meta_data;
   if (!meta.bloom_filter_offset) return std::optional<BloomFilter>();
   int64_t offset = *meta.bloom_filter_offset;
   int64_t length;

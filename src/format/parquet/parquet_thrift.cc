@@ -82,14 +82,14 @@ bool ReadValue(Reader& r, ThriftType type, bool, std::string& out) {
   return true;
 }
 template <typename E>
-  requires std::is_enum_v<E> && (sizeof(E) == 4)
-bool ReadValue(Reader& r, ThriftType type, bool, E& out) {
+requires std::is_enum_v<E> &&
+    (sizeof(E) == 4) bool ReadValue(Reader& r, ThriftType type, bool, E& out) {
   if (type != ThriftType::kI32) return false;
   out = static_cast<E>(r.ReadI32());
   return true;
 }
 template <typename T>
-  requires std::is_class_v<T>
+requires std::is_class_v<T>
 bool ReadValue(Reader& r, ThriftType type, bool, T& out) {
   if (type != ThriftType::kStruct) return false;
   Read(r, out);
@@ -152,16 +152,35 @@ void Read(Reader& r, Statistics& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.max, seen); break;
-      case 2: Field(r, h, out.min, seen); break;
-      case 3: Field(r, h, out.null_count, seen); break;
-      case 4: Field(r, h, out.distinct_count, seen); break;
-      case 5: Field(r, h, out.max_value, seen); break;
-      case 6: Field(r, h, out.min_value, seen); break;
-      case 7: Field(r, h, out.is_max_value_exact, seen); break;
-      case 8: Field(r, h, out.is_min_value_exact, seen); break;
-      case 9: Field(r, h, out.nan_count, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.max, seen);
+        break;
+      case 2:
+        Field(r, h, out.min, seen);
+        break;
+      case 3:
+        Field(r, h, out.null_count, seen);
+        break;
+      case 4:
+        Field(r, h, out.distinct_count, seen);
+        break;
+      case 5:
+        Field(r, h, out.max_value, seen);
+        break;
+      case 6:
+        Field(r, h, out.min_value, seen);
+        break;
+      case 7:
+        Field(r, h, out.is_max_value_exact, seen);
+        break;
+      case 8:
+        Field(r, h, out.is_min_value_exact, seen);
+        break;
+      case 9:
+        Field(r, h, out.nan_count, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
 }
@@ -198,20 +217,33 @@ void Read(Reader& r, LogicalTypeAnnotation& out) {
     }
     uint32_t seen = 0;
     switch (h.id) {
-      case 1: out.kind = Kind::kString; break;
-      case 2: out.kind = Kind::kMap; break;
-      case 3: out.kind = Kind::kList; break;
-      case 4: out.kind = Kind::kEnum; break;
+      case 1:
+        out.kind = Kind::kString;
+        break;
+      case 2:
+        out.kind = Kind::kMap;
+        break;
+      case 3:
+        out.kind = Kind::kList;
+        break;
+      case 4:
+        out.kind = Kind::kEnum;
+        break;
       case 5:
         out.kind = Kind::kDecimal;
         ReadStruct(r, [&](const Header& f) {
-          if (f.id == 1) Field(r, f, out.scale, seen, 0);
-          else if (f.id == 2) Field(r, f, out.precision, seen, 1);
-          else r.SkipField(f.type);
+          if (f.id == 1)
+            Field(r, f, out.scale, seen, 0);
+          else if (f.id == 2)
+            Field(r, f, out.precision, seen, 1);
+          else
+            r.SkipField(f.type);
         });
         RequireFields(r, seen, "DecimalType", {{0, "scale"}, {1, "precision"}});
         return;
-      case 6: out.kind = Kind::kDate; break;
+      case 6:
+        out.kind = Kind::kDate;
+        break;
       case 7:
         out.kind = Kind::kTime;
         ReadTemporal(r, out);
@@ -223,28 +255,48 @@ void Read(Reader& r, LogicalTypeAnnotation& out) {
       case 10:
         out.kind = Kind::kInteger;
         ReadStruct(r, [&](const Header& f) {
-          if (f.id == 1) Field(r, f, out.bit_width, seen, 0);
-          else if (f.id == 2) Field(r, f, out.is_signed, seen, 1);
-          else r.SkipField(f.type);
+          if (f.id == 1)
+            Field(r, f, out.bit_width, seen, 0);
+          else if (f.id == 2)
+            Field(r, f, out.is_signed, seen, 1);
+          else
+            r.SkipField(f.type);
         });
         RequireFields(r, seen, "IntType", {{0, "bitWidth"}, {1, "isSigned"}});
         return;
-      case 11: out.kind = Kind::kUnknown; break;
-      case 12: out.kind = Kind::kJson; break;
-      case 13: out.kind = Kind::kBson; break;
-      case 14: out.kind = Kind::kUuid; break;
-      case 15: out.kind = Kind::kFloat16; break;
-      case 16: out.kind = Kind::kVariant; break;
+      case 11:
+        out.kind = Kind::kUnknown;
+        break;
+      case 12:
+        out.kind = Kind::kJson;
+        break;
+      case 13:
+        out.kind = Kind::kBson;
+        break;
+      case 14:
+        out.kind = Kind::kUuid;
+        break;
+      case 15:
+        out.kind = Kind::kFloat16;
+        break;
+      case 16:
+        out.kind = Kind::kVariant;
+        break;
       case 17:
       case 18:
         out.kind = h.id == 17 ? Kind::kGeometry : Kind::kGeography;
         ReadStruct(r, [&](const Header& f) {
-          if (f.id == 1) Field(r, f, out.crs, seen);
-          else if (f.id == 2) Field(r, f, out.algorithm, seen);
-          else r.SkipField(f.type);
+          if (f.id == 1)
+            Field(r, f, out.crs, seen);
+          else if (f.id == 2)
+            Field(r, f, out.algorithm, seen);
+          else
+            r.SkipField(f.type);
         });
         return;
-      default: out.kind = Kind::kUnrecognized; break;
+      default:
+        out.kind = Kind::kUnrecognized;
+        break;
     }
     r.SkipField(h.type);
   });
@@ -254,17 +306,38 @@ void Read(Reader& r, SchemaElement& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.type, seen); break;
-      case 2: Field(r, h, out.type_length, seen); break;
-      case 3: Field(r, h, out.repetition_type, seen); break;
-      case 4: Field(r, h, out.name, seen, 0); break;
-      case 5: Field(r, h, out.num_children, seen); break;
-      case 6: Field(r, h, out.converted_type, seen); break;
-      case 7: Field(r, h, out.scale, seen); break;
-      case 8: Field(r, h, out.precision, seen); break;
-      case 9: Field(r, h, out.field_id, seen); break;
-      case 10: Field(r, h, out.logical_type, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.type, seen);
+        break;
+      case 2:
+        Field(r, h, out.type_length, seen);
+        break;
+      case 3:
+        Field(r, h, out.repetition_type, seen);
+        break;
+      case 4:
+        Field(r, h, out.name, seen, 0);
+        break;
+      case 5:
+        Field(r, h, out.num_children, seen);
+        break;
+      case 6:
+        Field(r, h, out.converted_type, seen);
+        break;
+      case 7:
+        Field(r, h, out.scale, seen);
+        break;
+      case 8:
+        Field(r, h, out.precision, seen);
+        break;
+      case 9:
+        Field(r, h, out.field_id, seen);
+        break;
+      case 10:
+        Field(r, h, out.logical_type, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "SchemaElement", {{0, "name"}});
@@ -274,16 +347,29 @@ void Read(Reader& r, DataPageHeader& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.num_values, seen, 0); break;
-      case 2: Field(r, h, out.encoding, seen, 1); break;
-      case 3: Field(r, h, out.definition_level_encoding, seen, 2); break;
-      case 4: Field(r, h, out.repetition_level_encoding, seen, 3); break;
-      case 5: Field(r, h, out.statistics, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.num_values, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.encoding, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.definition_level_encoding, seen, 2);
+        break;
+      case 4:
+        Field(r, h, out.repetition_level_encoding, seen, 3);
+        break;
+      case 5:
+        Field(r, h, out.statistics, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "DataPageHeader",
-                {{0, "num_values"}, {1, "encoding"}, {2, "definition_level_encoding"},
+                {{0, "num_values"},
+                 {1, "encoding"},
+                 {2, "definition_level_encoding"},
                  {3, "repetition_level_encoding"}});
 }
 
@@ -291,10 +377,17 @@ void Read(Reader& r, DictionaryPageHeader& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.num_values, seen, 0); break;
-      case 2: Field(r, h, out.encoding, seen, 1); break;
-      case 3: Field(r, h, out.is_sorted, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.num_values, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.encoding, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.is_sorted, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "DictionaryPageHeader", {{0, "num_values"}, {1, "encoding"}});
@@ -304,34 +397,70 @@ void Read(Reader& r, DataPageHeaderV2& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.num_values, seen, 0); break;
-      case 2: Field(r, h, out.num_nulls, seen, 1); break;
-      case 3: Field(r, h, out.num_rows, seen, 2); break;
-      case 4: Field(r, h, out.encoding, seen, 3); break;
-      case 5: Field(r, h, out.definition_levels_byte_length, seen, 4); break;
-      case 6: Field(r, h, out.repetition_levels_byte_length, seen, 5); break;
-      case 7: Field(r, h, out.is_compressed, seen); break;
-      case 8: Field(r, h, out.statistics, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.num_values, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.num_nulls, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.num_rows, seen, 2);
+        break;
+      case 4:
+        Field(r, h, out.encoding, seen, 3);
+        break;
+      case 5:
+        Field(r, h, out.definition_levels_byte_length, seen, 4);
+        break;
+      case 6:
+        Field(r, h, out.repetition_levels_byte_length, seen, 5);
+        break;
+      case 7:
+        Field(r, h, out.is_compressed, seen);
+        break;
+      case 8:
+        Field(r, h, out.statistics, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "DataPageHeaderV2",
-                {{0, "num_values"}, {1, "num_nulls"}, {2, "num_rows"}, {3, "encoding"},
-                 {4, "definition_levels_byte_length"}, {5, "repetition_levels_byte_length"}});
+                {{0, "num_values"},
+                 {1, "num_nulls"},
+                 {2, "num_rows"},
+                 {3, "encoding"},
+                 {4, "definition_levels_byte_length"},
+                 {5, "repetition_levels_byte_length"}});
 }
 
 void Read(Reader& r, PageHeader& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.type, seen, 0); break;
-      case 2: Field(r, h, out.uncompressed_page_size, seen, 1); break;
-      case 3: Field(r, h, out.compressed_page_size, seen, 2); break;
-      case 4: Field(r, h, out.crc, seen); break;
-      case 5: Field(r, h, out.data_page_header, seen); break;
-      case 7: Field(r, h, out.dictionary_page_header, seen); break;
-      case 8: Field(r, h, out.data_page_header_v2, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.type, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.uncompressed_page_size, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.compressed_page_size, seen, 2);
+        break;
+      case 4:
+        Field(r, h, out.crc, seen);
+        break;
+      case 5:
+        Field(r, h, out.data_page_header, seen);
+        break;
+      case 7:
+        Field(r, h, out.dictionary_page_header, seen);
+        break;
+      case 8:
+        Field(r, h, out.data_page_header_v2, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "PageHeader",
@@ -342,9 +471,14 @@ void Read(Reader& r, KeyValue& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.key, seen, 0); break;
-      case 2: Field(r, h, out.value, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.key, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.value, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "KeyValue", {{0, "key"}});
@@ -354,10 +488,17 @@ void Read(Reader& r, SortingColumn& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.column_idx, seen, 0); break;
-      case 2: Field(r, h, out.descending, seen, 1); break;
-      case 3: Field(r, h, out.nulls_first, seen, 2); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.column_idx, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.descending, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.nulls_first, seen, 2);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "SortingColumn",
@@ -368,10 +509,17 @@ void Read(Reader& r, PageEncodingStats& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.page_type, seen, 0); break;
-      case 2: Field(r, h, out.encoding, seen, 1); break;
-      case 3: Field(r, h, out.count, seen, 2); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.page_type, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.encoding, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.count, seen, 2);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "PageEncodingStats", {{0, "page_type"}, {1, "encoding"}, {2, "count"}});
@@ -381,27 +529,63 @@ void Read(Reader& r, ColumnMetaData& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.type, seen, 0); break;
-      case 2: Field(r, h, out.encodings, seen, 1); break;
-      case 3: Field(r, h, out.path_in_schema, seen, 2); break;
-      case 4: Field(r, h, out.codec, seen, 3); break;
-      case 5: Field(r, h, out.num_values, seen, 4); break;
-      case 6: Field(r, h, out.total_uncompressed_size, seen, 5); break;
-      case 7: Field(r, h, out.total_compressed_size, seen, 6); break;
-      case 8: Field(r, h, out.key_value_metadata, seen); break;
-      case 9: Field(r, h, out.data_page_offset, seen, 7); break;
-      case 10: Field(r, h, out.index_page_offset, seen); break;
-      case 11: Field(r, h, out.dictionary_page_offset, seen); break;
-      case 12: Field(r, h, out.statistics, seen); break;
-      case 13: Field(r, h, out.encoding_stats, seen); break;
-      case 14: Field(r, h, out.bloom_filter_offset, seen); break;
-      case 15: Field(r, h, out.bloom_filter_length, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.type, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.encodings, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.path_in_schema, seen, 2);
+        break;
+      case 4:
+        Field(r, h, out.codec, seen, 3);
+        break;
+      case 5:
+        Field(r, h, out.num_values, seen, 4);
+        break;
+      case 6:
+        Field(r, h, out.total_uncompressed_size, seen, 5);
+        break;
+      case 7:
+        Field(r, h, out.total_compressed_size, seen, 6);
+        break;
+      case 8:
+        Field(r, h, out.key_value_metadata, seen);
+        break;
+      case 9:
+        Field(r, h, out.data_page_offset, seen, 7);
+        break;
+      case 10:
+        Field(r, h, out.index_page_offset, seen);
+        break;
+      case 11:
+        Field(r, h, out.dictionary_page_offset, seen);
+        break;
+      case 12:
+        Field(r, h, out.statistics, seen);
+        break;
+      case 13:
+        Field(r, h, out.encoding_stats, seen);
+        break;
+      case 14:
+        Field(r, h, out.bloom_filter_offset, seen);
+        break;
+      case 15:
+        Field(r, h, out.bloom_filter_length, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "ColumnMetaData",
-                {{0, "type"}, {1, "encodings"}, {2, "path_in_schema"}, {3, "codec"},
-                 {4, "num_values"}, {5, "total_uncompressed_size"}, {6, "total_compressed_size"},
+                {{0, "type"},
+                 {1, "encodings"},
+                 {2, "path_in_schema"},
+                 {3, "codec"},
+                 {4, "num_values"},
+                 {5, "total_uncompressed_size"},
+                 {6, "total_compressed_size"},
                  {7, "data_page_offset"}});
 }
 
@@ -409,19 +593,34 @@ void Read(Reader& r, ColumnChunk& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.file_path, seen); break;
-      case 2: Field(r, h, out.file_offset, seen); break;
-      case 3: Field(r, h, out.meta_data, seen); break;
-      case 4: Field(r, h, out.offset_index_offset, seen); break;
-      case 5: Field(r, h, out.offset_index_length, seen); break;
-      case 6: Field(r, h, out.column_index_offset, seen); break;
-      case 7: Field(r, h, out.column_index_length, seen); break;
+      case 1:
+        Field(r, h, out.file_path, seen);
+        break;
+      case 2:
+        Field(r, h, out.file_offset, seen);
+        break;
+      case 3:
+        Field(r, h, out.meta_data, seen);
+        break;
+      case 4:
+        Field(r, h, out.offset_index_offset, seen);
+        break;
+      case 5:
+        Field(r, h, out.offset_index_length, seen);
+        break;
+      case 6:
+        Field(r, h, out.column_index_offset, seen);
+        break;
+      case 7:
+        Field(r, h, out.column_index_length, seen);
+        break;
       case 8:
       case 9:
         out.encrypted = true;
         r.SkipField(h.type);
         break;
-      default: r.SkipField(h.type);
+      default:
+        r.SkipField(h.type);
     }
   });
 }
@@ -430,14 +629,29 @@ void Read(Reader& r, RowGroup& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.columns, seen, 0); break;
-      case 2: Field(r, h, out.total_byte_size, seen, 1); break;
-      case 3: Field(r, h, out.num_rows, seen, 2); break;
-      case 4: Field(r, h, out.sorting_columns, seen); break;
-      case 5: Field(r, h, out.file_offset, seen); break;
-      case 6: Field(r, h, out.total_compressed_size, seen); break;
-      case 7: Field(r, h, out.ordinal, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.columns, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.total_byte_size, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.num_rows, seen, 2);
+        break;
+      case 4:
+        Field(r, h, out.sorting_columns, seen);
+        break;
+      case 5:
+        Field(r, h, out.file_offset, seen);
+        break;
+      case 6:
+        Field(r, h, out.total_compressed_size, seen);
+        break;
+      case 7:
+        Field(r, h, out.ordinal, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "RowGroup", {{0, "columns"}, {1, "total_byte_size"}, {2, "num_rows"}});
@@ -457,18 +671,33 @@ void Read(Reader& r, FileMetaData& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.version, seen, 0); break;
-      case 2: Field(r, h, out.schema, seen, 1); break;
-      case 3: Field(r, h, out.num_rows, seen, 2); break;
-      case 4: Field(r, h, out.row_groups, seen, 3); break;
-      case 5: Field(r, h, out.key_value_metadata, seen); break;
-      case 6: Field(r, h, out.created_by, seen); break;
-      case 7: Field(r, h, out.column_orders, seen); break;
+      case 1:
+        Field(r, h, out.version, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.schema, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.num_rows, seen, 2);
+        break;
+      case 4:
+        Field(r, h, out.row_groups, seen, 3);
+        break;
+      case 5:
+        Field(r, h, out.key_value_metadata, seen);
+        break;
+      case 6:
+        Field(r, h, out.created_by, seen);
+        break;
+      case 7:
+        Field(r, h, out.column_orders, seen);
+        break;
       case 8:
         out.encrypted = true;
         r.SkipField(h.type);
         break;
-      default: r.SkipField(h.type);
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "FileMetaData",
@@ -479,10 +708,17 @@ void Read(Reader& r, PageLocation& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.offset, seen, 0); break;
-      case 2: Field(r, h, out.compressed_page_size, seen, 1); break;
-      case 3: Field(r, h, out.first_row_index, seen, 2); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.offset, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.compressed_page_size, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.first_row_index, seen, 2);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "PageLocation",
@@ -493,9 +729,14 @@ void Read(Reader& r, OffsetIndex& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.page_locations, seen, 0); break;
-      case 2: Field(r, h, out.unencoded_byte_array_data_bytes, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.page_locations, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.unencoded_byte_array_data_bytes, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "OffsetIndex", {{0, "page_locations"}});
@@ -505,13 +746,26 @@ void Read(Reader& r, ColumnIndex& out) {
   uint32_t seen = 0;
   ReadStruct(r, [&](const Header& h) {
     switch (h.id) {
-      case 1: Field(r, h, out.null_pages, seen, 0); break;
-      case 2: Field(r, h, out.min_values, seen, 1); break;
-      case 3: Field(r, h, out.max_values, seen, 2); break;
-      case 4: Field(r, h, out.boundary_order, seen, 3); break;
-      case 5: Field(r, h, out.null_counts, seen); break;
-      case 8: Field(r, h, out.nan_counts, seen); break;
-      default: r.SkipField(h.type);
+      case 1:
+        Field(r, h, out.null_pages, seen, 0);
+        break;
+      case 2:
+        Field(r, h, out.min_values, seen, 1);
+        break;
+      case 3:
+        Field(r, h, out.max_values, seen, 2);
+        break;
+      case 4:
+        Field(r, h, out.boundary_order, seen, 3);
+        break;
+      case 5:
+        Field(r, h, out.null_counts, seen);
+        break;
+      case 8:
+        Field(r, h, out.nan_counts, seen);
+        break;
+      default:
+        r.SkipField(h.type);
     }
   });
   RequireFields(r, seen, "ColumnIndex",
@@ -577,31 +831,57 @@ void Write(Writer& w, const LogicalTypeAnnotation& t) {
     w.EndStruct();
   };
   switch (t.kind) {
-    case Kind::kString: WriteEmptyStructField(w, 1); break;
-    case Kind::kMap: WriteEmptyStructField(w, 2); break;
-    case Kind::kList: WriteEmptyStructField(w, 3); break;
-    case Kind::kEnum: WriteEmptyStructField(w, 4); break;
+    case Kind::kString:
+      WriteEmptyStructField(w, 1);
+      break;
+    case Kind::kMap:
+      WriteEmptyStructField(w, 2);
+      break;
+    case Kind::kList:
+      WriteEmptyStructField(w, 3);
+      break;
+    case Kind::kEnum:
+      WriteEmptyStructField(w, 4);
+      break;
     case Kind::kDecimal:
       w.StructField(5);
       w.I32Field(1, t.scale);
       w.I32Field(2, t.precision);
       w.EndStruct();
       break;
-    case Kind::kDate: WriteEmptyStructField(w, 6); break;
-    case Kind::kTime: temporal(7); break;
-    case Kind::kTimestamp: temporal(8); break;
+    case Kind::kDate:
+      WriteEmptyStructField(w, 6);
+      break;
+    case Kind::kTime:
+      temporal(7);
+      break;
+    case Kind::kTimestamp:
+      temporal(8);
+      break;
     case Kind::kInteger:
       w.StructField(10);
       w.ByteField(1, t.bit_width);
       w.BoolField(2, t.is_signed);
       w.EndStruct();
       break;
-    case Kind::kUnknown: WriteEmptyStructField(w, 11); break;
-    case Kind::kJson: WriteEmptyStructField(w, 12); break;
-    case Kind::kBson: WriteEmptyStructField(w, 13); break;
-    case Kind::kUuid: WriteEmptyStructField(w, 14); break;
-    case Kind::kFloat16: WriteEmptyStructField(w, 15); break;
-    case Kind::kVariant: WriteEmptyStructField(w, 16); break;
+    case Kind::kUnknown:
+      WriteEmptyStructField(w, 11);
+      break;
+    case Kind::kJson:
+      WriteEmptyStructField(w, 12);
+      break;
+    case Kind::kBson:
+      WriteEmptyStructField(w, 13);
+      break;
+    case Kind::kUuid:
+      WriteEmptyStructField(w, 14);
+      break;
+    case Kind::kFloat16:
+      WriteEmptyStructField(w, 15);
+      break;
+    case Kind::kVariant:
+      WriteEmptyStructField(w, 16);
+      break;
     case Kind::kGeometry:
     case Kind::kGeography:
       w.StructField(t.kind == Kind::kGeometry ? 17 : 18);
@@ -609,7 +889,8 @@ void Write(Writer& w, const LogicalTypeAnnotation& t) {
       if (t.kind == Kind::kGeography && t.algorithm) w.I32Field(2, *t.algorithm);
       w.EndStruct();
       break;
-    case Kind::kUnrecognized: break;
+    case Kind::kUnrecognized:
+      break;
   }
   w.EndStruct();
 }
@@ -830,56 +1111,105 @@ void Write(Writer& w, const BloomFilterHeader& h) {
 
 template <typename T>
 const char* StructName();
-template <> const char* StructName<FileMetaData>() { return "FileMetaData"; }
-template <> const char* StructName<PageHeader>() { return "PageHeader"; }
-template <> const char* StructName<ColumnIndex>() { return "ColumnIndex"; }
-template <> const char* StructName<OffsetIndex>() { return "OffsetIndex"; }
-template <> const char* StructName<BloomFilterHeader>() { return "BloomFilterHeader"; }
-template <> const char* StructName<ColumnMetaData>() { return "ColumnMetaData"; }
-template <> const char* StructName<SchemaElement>() { return "SchemaElement"; }
-template <> const char* StructName<Statistics>() { return "Statistics"; }
+template <>
+const char* StructName<FileMetaData>() {
+  return "FileMetaData";
+}
+template <>
+const char* StructName<PageHeader>() {
+  return "PageHeader";
+}
+template <>
+const char* StructName<ColumnIndex>() {
+  return "ColumnIndex";
+}
+template <>
+const char* StructName<OffsetIndex>() {
+  return "OffsetIndex";
+}
+template <>
+const char* StructName<BloomFilterHeader>() {
+  return "BloomFilterHeader";
+}
+template <>
+const char* StructName<ColumnMetaData>() {
+  return "ColumnMetaData";
+}
+template <>
+const char* StructName<SchemaElement>() {
+  return "SchemaElement";
+}
+template <>
+const char* StructName<Statistics>() {
+  return "Statistics";
+}
 
 }  // namespace
 
 const char* CodecName(CompressionCodec codec) {
   switch (codec) {
-    case CompressionCodec::kUncompressed: return "UNCOMPRESSED";
-    case CompressionCodec::kSnappy: return "SNAPPY";
-    case CompressionCodec::kGzip: return "GZIP";
-    case CompressionCodec::kLzo: return "LZO";
-    case CompressionCodec::kBrotli: return "BROTLI";
-    case CompressionCodec::kLz4: return "LZ4";
-    case CompressionCodec::kZstd: return "ZSTD";
-    case CompressionCodec::kLz4Raw: return "LZ4_RAW";
+    case CompressionCodec::kUncompressed:
+      return "UNCOMPRESSED";
+    case CompressionCodec::kSnappy:
+      return "SNAPPY";
+    case CompressionCodec::kGzip:
+      return "GZIP";
+    case CompressionCodec::kLzo:
+      return "LZO";
+    case CompressionCodec::kBrotli:
+      return "BROTLI";
+    case CompressionCodec::kLz4:
+      return "LZ4";
+    case CompressionCodec::kZstd:
+      return "ZSTD";
+    case CompressionCodec::kLz4Raw:
+      return "LZ4_RAW";
   }
   return "unknown codec";
 }
 
 const char* EncodingName(Encoding encoding) {
   switch (encoding) {
-    case Encoding::kPlain: return "PLAIN";
-    case Encoding::kPlainDictionary: return "PLAIN_DICTIONARY";
-    case Encoding::kRle: return "RLE";
-    case Encoding::kBitPacked: return "BIT_PACKED";
-    case Encoding::kDeltaBinaryPacked: return "DELTA_BINARY_PACKED";
-    case Encoding::kDeltaLengthByteArray: return "DELTA_LENGTH_BYTE_ARRAY";
-    case Encoding::kDeltaByteArray: return "DELTA_BYTE_ARRAY";
-    case Encoding::kRleDictionary: return "RLE_DICTIONARY";
-    case Encoding::kByteStreamSplit: return "BYTE_STREAM_SPLIT";
+    case Encoding::kPlain:
+      return "PLAIN";
+    case Encoding::kPlainDictionary:
+      return "PLAIN_DICTIONARY";
+    case Encoding::kRle:
+      return "RLE";
+    case Encoding::kBitPacked:
+      return "BIT_PACKED";
+    case Encoding::kDeltaBinaryPacked:
+      return "DELTA_BINARY_PACKED";
+    case Encoding::kDeltaLengthByteArray:
+      return "DELTA_LENGTH_BYTE_ARRAY";
+    case Encoding::kDeltaByteArray:
+      return "DELTA_BYTE_ARRAY";
+    case Encoding::kRleDictionary:
+      return "RLE_DICTIONARY";
+    case Encoding::kByteStreamSplit:
+      return "BYTE_STREAM_SPLIT";
   }
   return "unknown encoding";
 }
 
 const char* TypeName(Type type) {
   switch (type) {
-    case Type::kBoolean: return "BOOLEAN";
-    case Type::kInt32: return "INT32";
-    case Type::kInt64: return "INT64";
-    case Type::kInt96: return "INT96";
-    case Type::kFloat: return "FLOAT";
-    case Type::kDouble: return "DOUBLE";
-    case Type::kByteArray: return "BYTE_ARRAY";
-    case Type::kFixedLenByteArray: return "FIXED_LEN_BYTE_ARRAY";
+    case Type::kBoolean:
+      return "BOOLEAN";
+    case Type::kInt32:
+      return "INT32";
+    case Type::kInt64:
+      return "INT64";
+    case Type::kInt96:
+      return "INT96";
+    case Type::kFloat:
+      return "FLOAT";
+    case Type::kDouble:
+      return "DOUBLE";
+    case Type::kByteArray:
+      return "BYTE_ARRAY";
+    case Type::kFixedLenByteArray:
+      return "FIXED_LEN_BYTE_ARRAY";
   }
   return "unknown type";
 }
@@ -903,8 +1233,8 @@ void SerializeThrift(const T& value, std::vector<uint8_t>& out) {
   Write(writer, value);
 }
 
-#define SB_INSTANTIATE_THRIFT(T)                                                  \
-  template Result<T> DeserializeThrift<T>(const uint8_t*, size_t, size_t*);       \
+#define SB_INSTANTIATE_THRIFT(T)                                            \
+  template Result<T> DeserializeThrift<T>(const uint8_t*, size_t, size_t*); \
   template void SerializeThrift<T>(const T&, std::vector<uint8_t>&);
 
 SB_INSTANTIATE_THRIFT(FileMetaData)

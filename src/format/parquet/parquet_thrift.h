@@ -126,14 +126,14 @@ struct LogicalTypeAnnotation {
     kUnrecognized,  // a union member this reader does not know
   };
   Kind kind = Kind::kUnrecognized;
-  int32_t scale = 0;      // decimal
-  int32_t precision = 0;  // decimal
-  bool is_adjusted_to_utc = false;  // time, timestamp
+  int32_t scale = 0;                  // decimal
+  int32_t precision = 0;              // decimal
+  bool is_adjusted_to_utc = false;    // time, timestamp
   TimeUnit unit = TimeUnit::kMicros;  // time, timestamp
-  int8_t bit_width = 0;   // integer
-  bool is_signed = true;  // integer
-  std::optional<std::string> crs;  // geometry, geography
-  std::optional<int32_t> algorithm;  // geography
+  int8_t bit_width = 0;               // integer
+  bool is_signed = true;              // integer
+  std::optional<std::string> crs;     // geometry, geography
+  std::optional<int32_t> algorithm;   // geography
 };
 
 struct SchemaElement {
@@ -278,9 +278,9 @@ struct ColumnIndex {
 
 struct BloomFilterHeader {
   int32_t num_bytes = 0;
-  bool algorithm_is_block = false;     // SplitBlockAlgorithm
-  bool hash_is_xxhash = false;         // XxHash
-  bool compression_is_none = false;    // Uncompressed
+  bool algorithm_is_block = false;   // SplitBlockAlgorithm
+  bool hash_is_xxhash = false;       // XxHash
+  bool compression_is_none = false;  // Uncompressed
 };
 
 /// Decodes one `T` from the start of data[0..size). On success `*consumed` (when given) is the

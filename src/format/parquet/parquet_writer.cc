@@ -16,13 +16,20 @@ constexpr char kMagic[] = "PAR1";
 bool LessValue(const Value& a, const Value& b) {
   switch (a.type().physical_type()) {
     case PhysicalType::kFloat:
-    case PhysicalType::kDouble: return a.GetDouble() < b.GetDouble();
-    case PhysicalType::kString: return a.GetString() < b.GetString();
-    case PhysicalType::kUInt128: return a.GetUuid() < b.GetUuid();
-    case PhysicalType::kTimestampTz: return a.GetTimestampTz().micros < b.GetTimestampTz().micros;
-    case PhysicalType::kBool: return a.GetBoolean() < b.GetBoolean();
-    case PhysicalType::kInt128: return a.GetInt128() < b.GetInt128();
-    default: return a.GetInt64() < b.GetInt64();
+    case PhysicalType::kDouble:
+      return a.GetDouble() < b.GetDouble();
+    case PhysicalType::kString:
+      return a.GetString() < b.GetString();
+    case PhysicalType::kUInt128:
+      return a.GetUuid() < b.GetUuid();
+    case PhysicalType::kTimestampTz:
+      return a.GetTimestampTz().micros < b.GetTimestampTz().micros;
+    case PhysicalType::kBool:
+      return a.GetBoolean() < b.GetBoolean();
+    case PhysicalType::kInt128:
+      return a.GetInt128() < b.GetInt128();
+    default:
+      return a.GetInt64() < b.GetInt64();
   }
 }
 
@@ -92,7 +99,8 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Open(std::unique_ptr<Writa
     for (int leaf = first; leaf < last; ++leaf) {
       column_writers.push_back(writer->writers_[static_cast<size_t>(leaf)].get());
     }
-    writer->shredders_.push_back(std::make_unique<RecordShredder>(field, std::move(column_writers)));
+    writer->shredders_.push_back(
+        std::make_unique<RecordShredder>(field, std::move(column_writers)));
   }
   writer->metadata_.version = 1;
   writer->metadata_.schema = writer->schema_.elements();
@@ -107,7 +115,8 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Open(const std::string& pa
                                                            std::vector<ParquetWriterField> fields,
                                                            ParquetWriterOptions options) {
   SB_ASSIGN_OR_RETURN(std::shared_ptr<FileSystem> fs, FileSystem::ForPath(path));
-  SB_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> file, fs->OpenForWrite(path, WriteMode::kOverwrite));
+  SB_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> file,
+                      fs->OpenForWrite(path, WriteMode::kOverwrite));
   return Open(std::move(file), std::move(fields), std::move(options));
 }
 
@@ -115,8 +124,8 @@ Result<void> ParquetWriter::Write(const DataChunk& chunk) {
   if (closed_) return Error{ErrorCode::kInvalidState, "the Parquet writer is closed"};
   const std::vector<ParquetWriterField>& fields = schema_.fields();
   if (chunk.ColumnCount() != fields.size()) {
-    return Error{ErrorCode::kInvalidParameter,
-                 fmt::format("chunk has {} columns, the file {}", chunk.ColumnCount(), fields.size())};
+    return Error{ErrorCode::kInvalidParameter, fmt::format("chunk has {} columns, the file {}",
+                                                           chunk.ColumnCount(), fields.size())};
   }
   std::vector<Vector> columns;
   columns.reserve(fields.size());
@@ -154,7 +163,8 @@ Result<void> ParquetWriter::WriteRows(const std::vector<Vector>& columns, idx_t 
     if (shredders_[f]) {
       result = shredders_[f]->Shred(columns[f], begin, end);
     } else {
-      result = writers_[static_cast<size_t>(schema.fields()[f].leaf_index)]->AppendFlat(columns[f], begin, end);
+      result = writers_[static_cast<size_t>(schema.fields()[f].leaf_index)]->AppendFlat(columns[f],
+                                                                                        begin, end);
     }
     if (!result.ok()) {
       Error error = std::move(result).error();
@@ -264,7 +274,8 @@ Result<ParquetWriteResult> ParquetWriter::Close() {
   result.row_count = total_rows_;
   result.file_size = file_->position();
   result.columns = metrics_;
-  for (const RowGroup& group : metadata_.row_groups) result.split_offsets.push_back(*group.file_offset);
+  for (const RowGroup& group : metadata_.row_groups)
+    result.split_offsets.push_back(*group.file_offset);
   SB_RETURN_IF_ERROR(file_->Close());
   return result;
 }

@@ -20,15 +20,24 @@ constexpr int128_t kInt128Min = -kInt128Max - 1;
 
 const char* OpText(Op op) {
   switch (op) {
-    case Op::kEqual: return "=";
-    case Op::kNotEqual: return "<>";
-    case Op::kLess: return "<";
-    case Op::kLessEqual: return "<=";
-    case Op::kGreater: return ">";
-    case Op::kGreaterEqual: return ">=";
-    case Op::kIsNull: return "IS NULL";
-    case Op::kIsNotNull: return "IS NOT NULL";
-    case Op::kIn: return "IN";
+    case Op::kEqual:
+      return "=";
+    case Op::kNotEqual:
+      return "<>";
+    case Op::kLess:
+      return "<";
+    case Op::kLessEqual:
+      return "<=";
+    case Op::kGreater:
+      return ">";
+    case Op::kGreaterEqual:
+      return ">=";
+    case Op::kIsNull:
+      return "IS NULL";
+    case Op::kIsNotNull:
+      return "IS NOT NULL";
+    case Op::kIn:
+      return "IN";
   }
   return "?";
 }
@@ -49,25 +58,31 @@ bool IsTimestamp(TypeId id) { return id == TypeId::kTimestamp || id == TypeId::k
 // The integral key of a non-NULL value of an integer-domain type.
 int128_t IntegerKey(const Value& v) {
   switch (v.type().id()) {
-    case TypeId::kBoolean: return v.GetBoolean() ? 1 : 0;
-    case TypeId::kTimestampTz: return v.GetTimestampTz().micros;
+    case TypeId::kBoolean:
+      return v.GetBoolean() ? 1 : 0;
+    case TypeId::kTimestampTz:
+      return v.GetTimestampTz().micros;
     case TypeId::kDecimal:
     case TypeId::kTinyint:
     case TypeId::kSmallint:
     case TypeId::kInteger:
-    case TypeId::kBigint: return v.GetInt128();
-    default: return v.GetInt64();
+    case TypeId::kBigint:
+      return v.GetInt128();
+    default:
+      return v.GetInt64();
   }
 }
 
 double NumericAsDouble(const Value& v) {
   switch (v.type().id()) {
     case TypeId::kReal:
-    case TypeId::kDouble: return v.GetDouble();
+    case TypeId::kDouble:
+      return v.GetDouble();
     case TypeId::kDecimal:
       return static_cast<double>(v.GetInt128()) /
              static_cast<double>(Decimal::PowerOfTen(v.type().decimal_scale()));
-    default: return static_cast<double>(v.GetInt64());
+    default:
+      return static_cast<double>(v.GetInt64());
   }
 }
 
@@ -96,7 +111,8 @@ IntegerConstant ScaleInteger(int128_t unscaled, int from_scale, int to_scale) {
 
 IntegerConstant ScaleDouble(double d, int to_scale) {
   if (std::isnan(d)) return {0, false, true};
-  long double scaled = static_cast<long double>(d) * static_cast<long double>(Decimal::PowerOfTen(to_scale));
+  long double scaled =
+      static_cast<long double>(d) * static_cast<long double>(Decimal::PowerOfTen(to_scale));
   if (scaled >= 1.7e38L) return {kInt128Max, false};
   if (scaled <= -1.7e38L) return {kInt128Min, false};
   long double f = std::floor(scaled);
@@ -153,12 +169,18 @@ idx_t SelectOp(int op_index, const Vector& vector, sel_t* sel, idx_t count, KeyO
   enum { kEq, kNe, kLt, kLe, kGt, kGe, kIn };
   const Key& k = keys[0];
   switch (op_index) {
-    case kEq: return Select<T>(vector, sel, count, key, [&](const Key& x) { return x == k; });
-    case kNe: return Select<T>(vector, sel, count, key, [&](const Key& x) { return x != k; });
-    case kLt: return Select<T>(vector, sel, count, key, [&](const Key& x) { return x < k; });
-    case kLe: return Select<T>(vector, sel, count, key, [&](const Key& x) { return x <= k; });
-    case kGt: return Select<T>(vector, sel, count, key, [&](const Key& x) { return x > k; });
-    case kGe: return Select<T>(vector, sel, count, key, [&](const Key& x) { return x >= k; });
+    case kEq:
+      return Select<T>(vector, sel, count, key, [&](const Key& x) { return x == k; });
+    case kNe:
+      return Select<T>(vector, sel, count, key, [&](const Key& x) { return x != k; });
+    case kLt:
+      return Select<T>(vector, sel, count, key, [&](const Key& x) { return x < k; });
+    case kLe:
+      return Select<T>(vector, sel, count, key, [&](const Key& x) { return x <= k; });
+    case kGt:
+      return Select<T>(vector, sel, count, key, [&](const Key& x) { return x > k; });
+    case kGe:
+      return Select<T>(vector, sel, count, key, [&](const Key& x) { return x >= k; });
     default:
       if (keys.size() <= 8) {
         return Select<T>(vector, sel, count, key, [&](const Key& x) {
@@ -183,7 +205,8 @@ int128_t WidenInteger(const T& v) {
 // Appends the PLAIN bytes of an integer of `size` bytes (two's complement, little-endian).
 std::string LittleEndian(int128_t v, size_t size) {
   std::string out(size, '\0');
-  for (size_t i = 0; i < size; ++i) out[i] = static_cast<char>(static_cast<uint128_t>(v) >> (8 * i));
+  for (size_t i = 0; i < size; ++i)
+    out[i] = static_cast<char>(static_cast<uint128_t>(v) >> (8 * i));
   return out;
 }
 
@@ -214,24 +237,39 @@ Result<BoundPredicate> BoundPredicate::Bind(const ParquetPredicate& predicate,
   bound.type_ = column_type;
   switch (column_type.physical_type()) {
     case PhysicalType::kFloat:
-    case PhysicalType::kDouble: bound.domain_ = Domain::kFloating; break;
-    case PhysicalType::kString: bound.domain_ = Domain::kBytes; break;
-    case PhysicalType::kUInt128: bound.domain_ = Domain::kUuid; break;
+    case PhysicalType::kDouble:
+      bound.domain_ = Domain::kFloating;
+      break;
+    case PhysicalType::kString:
+      bound.domain_ = Domain::kBytes;
+      break;
+    case PhysicalType::kUInt128:
+      bound.domain_ = Domain::kUuid;
+      break;
     case PhysicalType::kList:
     case PhysicalType::kStruct:
       return Error{ErrorCode::kNotSupported,
                    fmt::format("predicates on {} columns cannot be pushed into a Parquet scan",
                                column_type.ToString())};
-    default: bound.domain_ = Domain::kInteger; break;
+    default:
+      bound.domain_ = Domain::kInteger;
+      break;
   }
   switch (predicate.op) {
-    case Op::kIsNull: bound.op_ = NormalizedOp::kIsNull; return bound;
-    case Op::kIsNotNull: bound.op_ = NormalizedOp::kIsNotNull; return bound;
-    case Op::kIn: bound.op_ = NormalizedOp::kIn; break;
+    case Op::kIsNull:
+      bound.op_ = NormalizedOp::kIsNull;
+      return bound;
+    case Op::kIsNotNull:
+      bound.op_ = NormalizedOp::kIsNotNull;
+      return bound;
+    case Op::kIn:
+      bound.op_ = NormalizedOp::kIn;
+      break;
     default:
       if (predicate.constants.size() != 1) {
-        return Error{ErrorCode::kInvalidParameter,
-                     fmt::format("comparison '{}' needs exactly one constant", predicate.ToString())};
+        return Error{
+            ErrorCode::kInvalidParameter,
+            fmt::format("comparison '{}' needs exactly one constant", predicate.ToString())};
       }
       break;
   }
@@ -267,17 +305,26 @@ Result<BoundPredicate> BoundPredicate::Bind(const ParquetPredicate& predicate,
       bound.integers_.push_back(k.floor);
       // A fractional constant c lies strictly between floor and floor + 1.
       switch (op) {
-        case Op::kEqual: bound.op_ = k.exact ? NormalizedOp::kEqual : NormalizedOp::kNever; break;
+        case Op::kEqual:
+          bound.op_ = k.exact ? NormalizedOp::kEqual : NormalizedOp::kNever;
+          break;
         case Op::kNotEqual:
           bound.op_ = k.exact ? NormalizedOp::kNotEqual : NormalizedOp::kIsNotNull;
           break;
-        case Op::kLess: bound.op_ = k.exact ? NormalizedOp::kLess : NormalizedOp::kLessEqual; break;
-        case Op::kLessEqual: bound.op_ = NormalizedOp::kLessEqual; break;
-        case Op::kGreater: bound.op_ = NormalizedOp::kGreater; break;
+        case Op::kLess:
+          bound.op_ = k.exact ? NormalizedOp::kLess : NormalizedOp::kLessEqual;
+          break;
+        case Op::kLessEqual:
+          bound.op_ = NormalizedOp::kLessEqual;
+          break;
+        case Op::kGreater:
+          bound.op_ = NormalizedOp::kGreater;
+          break;
         case Op::kGreaterEqual:
           bound.op_ = k.exact ? NormalizedOp::kGreaterEqual : NormalizedOp::kGreater;
           break;
-        default: break;
+        default:
+          break;
       }
       return bound;
     }
@@ -310,13 +357,26 @@ Result<BoundPredicate> BoundPredicate::Bind(const ParquetPredicate& predicate,
       break;
   }
   switch (op) {
-    case Op::kEqual: bound.op_ = NormalizedOp::kEqual; break;
-    case Op::kNotEqual: bound.op_ = NormalizedOp::kNotEqual; break;
-    case Op::kLess: bound.op_ = NormalizedOp::kLess; break;
-    case Op::kLessEqual: bound.op_ = NormalizedOp::kLessEqual; break;
-    case Op::kGreater: bound.op_ = NormalizedOp::kGreater; break;
-    case Op::kGreaterEqual: bound.op_ = NormalizedOp::kGreaterEqual; break;
-    default: break;
+    case Op::kEqual:
+      bound.op_ = NormalizedOp::kEqual;
+      break;
+    case Op::kNotEqual:
+      bound.op_ = NormalizedOp::kNotEqual;
+      break;
+    case Op::kLess:
+      bound.op_ = NormalizedOp::kLess;
+      break;
+    case Op::kLessEqual:
+      bound.op_ = NormalizedOp::kLessEqual;
+      break;
+    case Op::kGreater:
+      bound.op_ = NormalizedOp::kGreater;
+      break;
+    case Op::kGreaterEqual:
+      bound.op_ = NormalizedOp::kGreaterEqual;
+      break;
+    default:
+      break;
   }
   if (bound.op_ == NormalizedOp::kIn) {
     auto dedupe = [](auto& keys) {
@@ -336,13 +396,21 @@ Result<BoundPredicate> BoundPredicate::Bind(const ParquetPredicate& predicate,
 }
 
 template <>
-const std::vector<int128_t>& BoundPredicate::Keys<int128_t>() const { return integers_; }
+const std::vector<int128_t>& BoundPredicate::Keys<int128_t>() const {
+  return integers_;
+}
 template <>
-const std::vector<double>& BoundPredicate::Keys<double>() const { return doubles_; }
+const std::vector<double>& BoundPredicate::Keys<double>() const {
+  return doubles_;
+}
 template <>
-const std::vector<std::string>& BoundPredicate::Keys<std::string>() const { return strings_; }
+const std::vector<std::string>& BoundPredicate::Keys<std::string>() const {
+  return strings_;
+}
 template <>
-const std::vector<uint128_t>& BoundPredicate::Keys<uint128_t>() const { return uuids_; }
+const std::vector<uint128_t>& BoundPredicate::Keys<uint128_t>() const {
+  return uuids_;
+}
 
 template <typename Key>
 bool BoundPredicate::CanSkipRange(const std::optional<Key>& min, const std::optional<Key>& max,
@@ -352,24 +420,32 @@ bool BoundPredicate::CanSkipRange(const std::optional<Key>& min, const std::opti
       return (min && keys[0] < *min) || (max && *max < keys[0]);
     case NormalizedOp::kNotEqual:
       return exact && no_nan && min && max && *min == keys[0] && *max == keys[0];
-    case NormalizedOp::kLess: return min && !(*min < keys[0]);
-    case NormalizedOp::kLessEqual: return min && keys[0] < *min;
-    case NormalizedOp::kGreater: return max && !(keys[0] < *max);
-    case NormalizedOp::kGreaterEqual: return max && *max < keys[0];
+    case NormalizedOp::kLess:
+      return min && !(*min < keys[0]);
+    case NormalizedOp::kLessEqual:
+      return min && keys[0] < *min;
+    case NormalizedOp::kGreater:
+      return max && !(keys[0] < *max);
+    case NormalizedOp::kGreaterEqual:
+      return max && *max < keys[0];
     case NormalizedOp::kIn:
-      return std::all_of(keys.begin(), keys.end(), [&](const Key& k) {
-        return (min && k < *min) || (max && *max < k);
-      });
-    default: return false;
+      return std::all_of(keys.begin(), keys.end(),
+                         [&](const Key& k) { return (min && k < *min) || (max && *max < k); });
+    default:
+      return false;
   }
 }
 
 bool BoundPredicate::CanSkip(const ColumnStatistics& s) const {
   switch (op_) {
-    case NormalizedOp::kIsNull: return s.null_count.has_value() && *s.null_count == 0;
-    case NormalizedOp::kIsNotNull: return s.AllNull();
-    case NormalizedOp::kNever: return true;
-    default: break;
+    case NormalizedOp::kIsNull:
+      return s.null_count.has_value() && *s.null_count == 0;
+    case NormalizedOp::kIsNotNull:
+      return s.AllNull();
+    case NormalizedOp::kNever:
+      return true;
+    default:
+      break;
   }
   if (s.AllNull()) return true;
   bool exact = s.min_exact && s.max_exact;
@@ -396,8 +472,7 @@ bool BoundPredicate::CanSkip(const ColumnStatistics& s) const {
     }
     case Domain::kUuid: {
       auto extract = [](const Value& v) { return v.GetUuid(); };
-      return CanSkipRange<uint128_t>(key(extract, s.min), key(extract, s.max), exact, true,
-                                     uuids_);
+      return CanSkipRange<uint128_t>(key(extract, s.min), key(extract, s.max), exact, true, uuids_);
     }
   }
   return false;
@@ -406,7 +481,8 @@ bool BoundPredicate::CanSkip(const ColumnStatistics& s) const {
 idx_t BoundPredicate::Filter(const Vector& vector, sel_t* sel, idx_t count) const {
   const ValidityMask& validity = vector.validity();
   switch (op_) {
-    case NormalizedOp::kNever: return 0;
+    case NormalizedOp::kNever:
+      return 0;
     case NormalizedOp::kIsNull:
     case NormalizedOp::kIsNotNull: {
       if (validity.AllValid()) return op_ == NormalizedOp::kIsNull ? 0 : count;
@@ -419,7 +495,8 @@ idx_t BoundPredicate::Filter(const Vector& vector, sel_t* sel, idx_t count) cons
       }
       return out;
     }
-    default: break;
+    default:
+      break;
   }
   int op_index = static_cast<int>(op_);  // kEqual..kIn map to SelectOp's order
   switch (vector.type().physical_type()) {
@@ -440,25 +517,29 @@ idx_t BoundPredicate::Filter(const Vector& vector, sel_t* sel, idx_t count) cons
           op_index, vector, sel, count, [](const TimestampTz& t) { return int128_t{t.micros}; },
           integers_);
     case PhysicalType::kFloat:
-      return SelectOp<float>(op_index, vector, sel, count,
-                             [](float f) { return static_cast<double>(f); }, doubles_);
+      return SelectOp<float>(
+          op_index, vector, sel, count, [](float f) { return static_cast<double>(f); }, doubles_);
     case PhysicalType::kDouble:
-      return SelectOp<double>(op_index, vector, sel, count, [](double d) { return d; }, doubles_);
+      return SelectOp<double>(
+          op_index, vector, sel, count, [](double d) { return d; }, doubles_);
     case PhysicalType::kUInt128:
-      return SelectOp<uint128_t>(op_index, vector, sel, count, [](uint128_t u) { return u; },
-                                 uuids_);
+      return SelectOp<uint128_t>(
+          op_index, vector, sel, count, [](uint128_t u) { return u; }, uuids_);
     case PhysicalType::kString: {
       std::vector<StringView> keys;
       keys.reserve(strings_.size());
       for (const std::string& s : strings_) keys.emplace_back(s);
-      return SelectOp<StringView>(op_index, vector, sel, count,
-                                  [](const StringView& s) -> const StringView& { return s; }, keys);
+      return SelectOp<StringView>(
+          op_index, vector, sel, count, [](const StringView& s) -> const StringView& { return s; },
+          keys);
     }
-    default: return count;
+    default:
+      return count;
   }
 }
 
-std::optional<std::vector<uint64_t>> BoundPredicate::BloomFilterHashes(const LeafColumn& leaf) const {
+std::optional<std::vector<uint64_t>> BoundPredicate::BloomFilterHashes(
+    const LeafColumn& leaf) const {
   if (op_ != NormalizedOp::kEqual && op_ != NormalizedOp::kIn) return std::nullopt;
   std::vector<std::string> encoded;
   switch (domain_) {
@@ -466,7 +547,8 @@ std::optional<std::vector<uint64_t>> BoundPredicate::BloomFilterHashes(const Lea
       for (int128_t k : integers_) {
         int128_t stored = k;
         switch (leaf.transform) {
-          case ValueTransform::kNone: break;
+          case ValueTransform::kNone:
+            break;
           case ValueTransform::kUnsigned:
             if (k < 0) return std::nullopt;
             break;
@@ -476,10 +558,11 @@ std::optional<std::vector<uint64_t>> BoundPredicate::BloomFilterHashes(const Lea
             break;
           case ValueTransform::kDecimalBytes:
             if (leaf.physical_type != Type::kFixedLenByteArray) return std::nullopt;
-            encoded.push_back(BigEndian(static_cast<uint128_t>(stored),
-                                        static_cast<size_t>(leaf.type_length)));
+            encoded.push_back(
+                BigEndian(static_cast<uint128_t>(stored), static_cast<size_t>(leaf.type_length)));
             continue;
-          default: return std::nullopt;
+          default:
+            return std::nullopt;
         }
         if (leaf.physical_type == Type::kInt32) {
           encoded.push_back(LittleEndian(stored, 4));
@@ -519,7 +602,8 @@ std::optional<std::vector<uint64_t>> BoundPredicate::BloomFilterHashes(const Lea
       break;
   }
   std::vector<uint64_t> hashes;
-  for (const std::string& bytes : encoded) hashes.push_back(BloomFilter::Hash(bytes.data(), bytes.size()));
+  for (const std::string& bytes : encoded)
+    hashes.push_back(BloomFilter::Hash(bytes.data(), bytes.size()));
   return hashes;
 }
 

@@ -36,11 +36,21 @@ void Scatter(const Vector& source, const std::vector<uint32_t>& positions, Vecto
     return;
   }
   switch (PhysicalTypeSize(target.type().physical_type())) {
-    case 1: ScatterTyped<uint8_t>(source, positions, target); break;
-    case 2: ScatterTyped<uint16_t>(source, positions, target); break;
-    case 4: ScatterTyped<uint32_t>(source, positions, target); break;
-    case 8: ScatterTyped<uint64_t>(source, positions, target); break;
-    default: ScatterTyped<Bytes16>(source, positions, target); break;
+    case 1:
+      ScatterTyped<uint8_t>(source, positions, target);
+      break;
+    case 2:
+      ScatterTyped<uint16_t>(source, positions, target);
+      break;
+    case 4:
+      ScatterTyped<uint32_t>(source, positions, target);
+      break;
+    case 8:
+      ScatterTyped<uint64_t>(source, positions, target);
+      break;
+    default:
+      ScatterTyped<Bytes16>(source, positions, target);
+      break;
   }
   if (target.type().physical_type() == PhysicalType::kString) target.ShareStringHeap(source);
 }

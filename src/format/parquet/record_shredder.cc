@@ -63,7 +63,8 @@ Result<void> RecordShredder::ShredValue(const ParquetField& field, const Vector&
     }
     case ParquetField::Kind::kStruct:
       for (size_t i = 0; i < field.children.size(); ++i) {
-        SB_RETURN_IF_ERROR(ShredValue(field.children[i], vector.struct_children()[i], row, repetition));
+        SB_RETURN_IF_ERROR(
+            ShredValue(field.children[i], vector.struct_children()[i], row, repetition));
       }
       return Ok();
     case ParquetField::Kind::kList: {

@@ -20,7 +20,9 @@ template <typename T>
 class RleBitPackedDecoder {
  public:
   RleBitPackedDecoder() = default;
-  RleBitPackedDecoder(const uint8_t* data, size_t size, int bit_width) { Reset(data, size, bit_width); }
+  RleBitPackedDecoder(const uint8_t* data, size_t size, int bit_width) {
+    Reset(data, size, bit_width);
+  }
 
   void Reset(const uint8_t* data, size_t size, int bit_width) {
     data_ = data;

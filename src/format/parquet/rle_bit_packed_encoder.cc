@@ -51,7 +51,8 @@ void RleBitPackedEncoder::Encode(const T* values, size_t count, int bit_width,
   }
 }
 
-template void RleBitPackedEncoder::Encode<uint8_t>(const uint8_t*, size_t, int, std::vector<uint8_t>&);
+template void RleBitPackedEncoder::Encode<uint8_t>(const uint8_t*, size_t, int,
+                                                   std::vector<uint8_t>&);
 template void RleBitPackedEncoder::Encode<uint16_t>(const uint16_t*, size_t, int,
                                                     std::vector<uint8_t>&);
 template void RleBitPackedEncoder::Encode<uint32_t>(const uint32_t*, size_t, int,

@@ -26,7 +26,8 @@ void GatherInPlace(uint8_t* base, const sel_t* sel, idx_t count) {
 void Compact(Vector& vector, const sel_t* sel, idx_t count) {
   ValidityMask& validity = vector.validity();
   if (!validity.AllValid()) {
-    for (idx_t i = 0; i < count; ++i) validity.Set(i, validity.RowIsValid(sel[i]), vector.capacity());
+    for (idx_t i = 0; i < count; ++i)
+      validity.Set(i, validity.RowIsValid(sel[i]), vector.capacity());
   }
   PhysicalType type = vector.type().physical_type();
   if (type == PhysicalType::kStruct) {
@@ -34,11 +35,21 @@ void Compact(Vector& vector, const sel_t* sel, idx_t count) {
     return;
   }
   switch (PhysicalTypeSize(type)) {
-    case 1: GatherInPlace<uint8_t>(vector.raw_data(), sel, count); break;
-    case 2: GatherInPlace<uint16_t>(vector.raw_data(), sel, count); break;
-    case 4: GatherInPlace<uint32_t>(vector.raw_data(), sel, count); break;
-    case 8: GatherInPlace<uint64_t>(vector.raw_data(), sel, count); break;
-    default: GatherInPlace<Bytes16>(vector.raw_data(), sel, count); break;
+    case 1:
+      GatherInPlace<uint8_t>(vector.raw_data(), sel, count);
+      break;
+    case 2:
+      GatherInPlace<uint16_t>(vector.raw_data(), sel, count);
+      break;
+    case 4:
+      GatherInPlace<uint32_t>(vector.raw_data(), sel, count);
+      break;
+    case 8:
+      GatherInPlace<uint64_t>(vector.raw_data(), sel, count);
+      break;
+    default:
+      GatherInPlace<Bytes16>(vector.raw_data(), sel, count);
+      break;
   }
 }
 
@@ -145,8 +156,8 @@ Result<std::unique_ptr<RowGroupScanner>> RowGroupScanner::Make(const ParquetRead
   if (num_rows == 0) return scanner;
   const RowGroup& group = reader.metadata().row_groups[static_cast<size_t>(row_group)];
   auto leaf_of = [&](const BoundPredicate& p) -> const LeafColumn& {
-    return schema.leaves()[static_cast<size_t>(
-        schema.fields()[static_cast<size_t>(p.column())].leaf_index)];
+    return schema
+        .leaves()[static_cast<size_t>(schema.fields()[static_cast<size_t>(p.column())].leaf_index)];
   };
   auto prune = [&](int64_t& counter) {
     counter = 1;
@@ -189,8 +200,9 @@ Result<std::unique_ptr<RowGroupScanner>> RowGroupScanner::Make(const ParquetRead
       SB_ASSIGN_OR_RETURN(auto chunk, reader.ColumnChunkRange(row_group, leaf.index));
       const auto& pages = offset_index->page_locations;
       size_t n = pages.size();
-      if (!UsableOffsetIndex(*offset_index, num_rows, chunk) || column_index->null_pages.size() != n ||
-          column_index->min_values.size() != n || column_index->max_values.size() != n ||
+      if (!UsableOffsetIndex(*offset_index, num_rows, chunk) ||
+          column_index->null_pages.size() != n || column_index->min_values.size() != n ||
+          column_index->max_values.size() != n ||
           (column_index->null_counts && column_index->null_counts->size() != n) ||
           (column_index->nan_counts && column_index->nan_counts->size() != n)) {
         continue;
@@ -326,15 +338,15 @@ Result<void> RowGroupScanner::OpenField(const ParquetReader& reader, int field) 
                                               reader.Context(row_group_, leaf));
     ValueDecoder::Limits limits;
     limits.max_expanded_page_bytes = static_cast<size_t>(reader.options().max_page_size);
-    readers.push_back(std::make_unique<ColumnChunkReader>(
-        column, std::move(pages), ValueDecoder::Make(column, limits), std::move(page_first_rows),
-        num_rows));
+    readers.push_back(std::make_unique<ColumnChunkReader>(column, std::move(pages),
+                                                          ValueDecoder::Make(column, limits),
+                                                          std::move(page_first_rows), num_rows));
   }
   Column column;
   column.field = field;
-  column.reader = FieldReader::Make(f, schema.leaves(), std::move(readers),
-                                    fmt::format("file '{}', column '{}', row group {}",
-                                                reader.path(), f.name, row_group_));
+  column.reader = FieldReader::Make(
+      f, schema.leaves(), std::move(readers),
+      fmt::format("file '{}', column '{}', row group {}", reader.path(), f.name, row_group_));
   columns_.push_back(std::move(column));
   return Ok();
 }
@@ -361,7 +373,8 @@ Result<bool> RowGroupScanner::Next(DataChunk& out) {
       ++range_index_;
       continue;
     }
-    auto n = static_cast<idx_t>(std::min<int64_t>(static_cast<int64_t>(kVectorSize), end - position_));
+    auto n =
+        static_cast<idx_t>(std::min<int64_t>(static_cast<int64_t>(kVectorSize), end - position_));
     sel_t* sel = selection_.data();
     for (idx_t i = 0; i < n; ++i) sel[i] = static_cast<sel_t>(i);
     idx_t count = n;
@@ -376,7 +389,8 @@ Result<bool> RowGroupScanner::Next(DataChunk& out) {
       SB_RETURN_IF_ERROR(column.reader->SkipTo(position_));
       SB_RETURN_IF_ERROR(column.reader->Read(n, vector));
       for (size_t p = 0; p < predicates_.size() && count > 0; ++p) {
-        if (predicate_slot_[p] == static_cast<int>(k)) count = predicates_[p].Filter(vector, sel, count);
+        if (predicate_slot_[p] == static_cast<int>(k))
+          count = predicates_[p].Filter(vector, sel, count);
       }
     }
     counters_.rows_decoded += static_cast<int64_t>(n);

@@ -34,8 +34,8 @@ Result<Node> BuildTree(const std::vector<SchemaElement>& elements, size_t& posit
   // A group with no children is only the root of an empty schema; a leaf has a type.
   if (!node.element->num_children.has_value() || children == 0) {
     if (depth > 0 && !node.element->type.has_value()) {
-      return Corrupt(fmt::format("element '{}' has neither a type nor children",
-                                 node.element->name));
+      return Corrupt(
+          fmt::format("element '{}' has neither a type nor children", node.element->name));
     }
     return node;
   }
@@ -61,32 +61,71 @@ std::optional<LogicalTypeAnnotation> FromConvertedType(const SchemaElement& e) {
     t.is_adjusted_to_utc = true;  // LogicalTypes.md: the legacy types are UTC-adjusted
   };
   switch (*e.converted_type) {
-    case ConvertedType::kUtf8: t.kind = Kind::kString; break;
+    case ConvertedType::kUtf8:
+      t.kind = Kind::kString;
+      break;
     case ConvertedType::kMap:
-    case ConvertedType::kMapKeyValue: t.kind = Kind::kMap; break;
-    case ConvertedType::kList: t.kind = Kind::kList; break;
-    case ConvertedType::kEnum: t.kind = Kind::kEnum; break;
+    case ConvertedType::kMapKeyValue:
+      t.kind = Kind::kMap;
+      break;
+    case ConvertedType::kList:
+      t.kind = Kind::kList;
+      break;
+    case ConvertedType::kEnum:
+      t.kind = Kind::kEnum;
+      break;
     case ConvertedType::kDecimal:
       t.kind = Kind::kDecimal;
       t.precision = e.precision.value_or(0);
       t.scale = e.scale.value_or(0);
       break;
-    case ConvertedType::kDate: t.kind = Kind::kDate; break;
-    case ConvertedType::kTimeMillis: temporal(Kind::kTime, TimeUnit::kMillis); break;
-    case ConvertedType::kTimeMicros: temporal(Kind::kTime, TimeUnit::kMicros); break;
-    case ConvertedType::kTimestampMillis: temporal(Kind::kTimestamp, TimeUnit::kMillis); break;
-    case ConvertedType::kTimestampMicros: temporal(Kind::kTimestamp, TimeUnit::kMicros); break;
-    case ConvertedType::kUint8: integer(8, false); break;
-    case ConvertedType::kUint16: integer(16, false); break;
-    case ConvertedType::kUint32: integer(32, false); break;
-    case ConvertedType::kUint64: integer(64, false); break;
-    case ConvertedType::kInt8: integer(8, true); break;
-    case ConvertedType::kInt16: integer(16, true); break;
-    case ConvertedType::kInt32: integer(32, true); break;
-    case ConvertedType::kInt64: integer(64, true); break;
-    case ConvertedType::kJson: t.kind = Kind::kJson; break;
-    case ConvertedType::kBson: t.kind = Kind::kBson; break;
-    default: return std::nullopt;  // INTERVAL is handled by the leaf mapping; others unknown
+    case ConvertedType::kDate:
+      t.kind = Kind::kDate;
+      break;
+    case ConvertedType::kTimeMillis:
+      temporal(Kind::kTime, TimeUnit::kMillis);
+      break;
+    case ConvertedType::kTimeMicros:
+      temporal(Kind::kTime, TimeUnit::kMicros);
+      break;
+    case ConvertedType::kTimestampMillis:
+      temporal(Kind::kTimestamp, TimeUnit::kMillis);
+      break;
+    case ConvertedType::kTimestampMicros:
+      temporal(Kind::kTimestamp, TimeUnit::kMicros);
+      break;
+    case ConvertedType::kUint8:
+      integer(8, false);
+      break;
+    case ConvertedType::kUint16:
+      integer(16, false);
+      break;
+    case ConvertedType::kUint32:
+      integer(32, false);
+      break;
+    case ConvertedType::kUint64:
+      integer(64, false);
+      break;
+    case ConvertedType::kInt8:
+      integer(8, true);
+      break;
+    case ConvertedType::kInt16:
+      integer(16, true);
+      break;
+    case ConvertedType::kInt32:
+      integer(32, true);
+      break;
+    case ConvertedType::kInt64:
+      integer(64, true);
+      break;
+    case ConvertedType::kJson:
+      t.kind = Kind::kJson;
+      break;
+    case ConvertedType::kBson:
+      t.kind = Kind::kBson;
+      break;
+    default:
+      return std::nullopt;  // INTERVAL is handled by the leaf mapping; others unknown
   }
   return t;
 }
@@ -155,8 +194,10 @@ class SchemaBuilder {
     const SchemaElement& e = *node.element;
     if (node.children.empty()) return ConvertLeaf(e, def, rep, path, nullable);
     std::optional<LogicalTypeAnnotation> annotation = EffectiveAnnotation(e);
-    if (annotation && annotation->kind == Kind::kList) return ConvertList(node, def, rep, path, nullable);
-    if (annotation && annotation->kind == Kind::kMap) return ConvertMap(node, def, rep, path, nullable);
+    if (annotation && annotation->kind == Kind::kList)
+      return ConvertList(node, def, rep, path, nullable);
+    if (annotation && annotation->kind == Kind::kMap)
+      return ConvertMap(node, def, rep, path, nullable);
     return ConvertStruct(node, def, rep, path, nullable);
   }
 
@@ -295,11 +336,11 @@ class SchemaBuilder {
       int precision = a->precision;
       int scale = a->scale;
       if (precision > LogicalType::kMaxDecimalPrecision) {
-        return Error{ErrorCode::kNotSupported,
-                     fmt::format("column '{}' is DECIMAL({},{}): precision above {} is not "
-                                 "supported",
-                                 leaf.PathString(), precision, scale,
-                                 LogicalType::kMaxDecimalPrecision)};
+        return Error{
+            ErrorCode::kNotSupported,
+            fmt::format("column '{}' is DECIMAL({},{}): precision above {} is not "
+                        "supported",
+                        leaf.PathString(), precision, scale, LogicalType::kMaxDecimalPrecision)};
       }
       if (precision < 1 || scale < 0 || scale > precision) {
         return Corrupt(fmt::format("column '{}' has invalid DECIMAL({},{})", leaf.PathString(),
@@ -430,21 +471,39 @@ class SchemaBuilder {
   static Result<void> MapInteger(LeafColumn& leaf, int bits, bool is_signed) {
     if (is_signed) {
       switch (bits) {
-        case 8: leaf.type = TypeId::kTinyint; return Ok();
-        case 16: leaf.type = TypeId::kSmallint; return Ok();
-        case 32: leaf.type = TypeId::kInteger; return Ok();
-        case 64: leaf.type = TypeId::kBigint; return Ok();
-        default: break;
+        case 8:
+          leaf.type = TypeId::kTinyint;
+          return Ok();
+        case 16:
+          leaf.type = TypeId::kSmallint;
+          return Ok();
+        case 32:
+          leaf.type = TypeId::kInteger;
+          return Ok();
+        case 64:
+          leaf.type = TypeId::kBigint;
+          return Ok();
+        default:
+          break;
       }
     } else {
       leaf.sort_order = SortOrder::kUnsigned;
       leaf.transform = ValueTransform::kUnsigned;
       switch (bits) {
-        case 8: leaf.type = TypeId::kSmallint; return Ok();
-        case 16: leaf.type = TypeId::kInteger; return Ok();
-        case 32: leaf.type = TypeId::kBigint; return Ok();
-        case 64: leaf.type = LogicalType::Decimal(20, 0); return Ok();
-        default: break;
+        case 8:
+          leaf.type = TypeId::kSmallint;
+          return Ok();
+        case 16:
+          leaf.type = TypeId::kInteger;
+          return Ok();
+        case 32:
+          leaf.type = TypeId::kBigint;
+          return Ok();
+        case 64:
+          leaf.type = LogicalType::Decimal(20, 0);
+          return Ok();
+        default:
+          break;
       }
     }
     return Corrupt(fmt::format("column '{}' has integer bit width {}", leaf.PathString(), bits));
@@ -458,15 +517,15 @@ class SchemaBuilder {
 
 std::string LeafColumn::PathString() const { return Join(path, "."); }
 
-Result<ParquetSchema> ParquetSchema::Make(const std::vector<SchemaElement>& elements,
-                                          const std::optional<std::vector<ColumnOrder>>& column_orders,
-                                          const SchemaOptions& options) {
+Result<ParquetSchema> ParquetSchema::Make(
+    const std::vector<SchemaElement>& elements,
+    const std::optional<std::vector<ColumnOrder>>& column_orders, const SchemaOptions& options) {
   if (elements.empty()) return Corrupt("no schema elements");
   size_t position = 0;
   SB_ASSIGN_OR_RETURN(Node root, BuildTree(elements, position, 0));
   if (position != elements.size()) {
-    return Corrupt(fmt::format("{} schema elements follow the root's tree",
-                               elements.size() - position));
+    return Corrupt(
+        fmt::format("{} schema elements follow the root's tree", elements.size() - position));
   }
   ParquetSchema schema;
   SchemaBuilder builder(column_orders, options);

@@ -70,10 +70,14 @@ std::optional<Value> TransformedIntegral(const LeafColumn& leaf, int64_t raw, bo
 
 std::optional<Value> StringValue(const LogicalType& type, std::string_view bytes) {
   switch (type.id()) {
-    case TypeId::kVarchar: return Value::Varchar(std::string(bytes));
-    case TypeId::kJson: return Value::Json(std::string(bytes));
-    case TypeId::kVarbinary: return Value::Varbinary(std::string(bytes));
-    default: return std::nullopt;
+    case TypeId::kVarchar:
+      return Value::Varchar(std::string(bytes));
+    case TypeId::kJson:
+      return Value::Json(std::string(bytes));
+    case TypeId::kVarbinary:
+      return Value::Varbinary(std::string(bytes));
+    default:
+      return std::nullopt;
   }
 }
 
@@ -158,8 +162,8 @@ ColumnStatistics DecodeStatistics(const LeafColumn& leaf, const Statistics& s,
     if (s.min) min = &*s.min;
     if (s.max) max = &*s.max;
   }
-  bool variable = leaf.physical_type == Type::kByteArray ||
-                  leaf.physical_type == Type::kFixedLenByteArray;
+  bool variable =
+      leaf.physical_type == Type::kByteArray || leaf.physical_type == Type::kFixedLenByteArray;
   if (min != nullptr) {
     out.min = DecodeBound(leaf, *min, /*round_up=*/false);
     out.min_exact = s.is_min_value_exact.value_or(!variable);

@@ -1,9 +1,9 @@
 // ThriftCompactReader: varints, field and list headers, and skipping of unknown values.
 #include "format/parquet/thrift_compact_reader.h"
 
-#include <cstring>
-
 #include <fmt/format.h>
+
+#include <cstring>
 
 namespace switchboard::parquet {
 

@@ -50,7 +50,8 @@ class ThriftCompactReader {
     uint32_t size = 0;
   };
 
-  ThriftCompactReader(const uint8_t* data, size_t size) : data_(data), end_(data + size), begin_(data) {}
+  ThriftCompactReader(const uint8_t* data, size_t size)
+      : data_(data), end_(data + size), begin_(data) {}
 
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }

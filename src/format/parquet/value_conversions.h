@@ -18,8 +18,9 @@ inline int64_t Int96ToMicros(const uint8_t* bytes) {
   int64_t nanos = LoadUnaligned<int64_t>(bytes);
   int64_t day = LoadUnaligned<int32_t>(bytes + 8);
   // Wrapping arithmetic: days far outside any calendar (corrupt data) must not be UB.
-  auto micros = static_cast<uint64_t>(day - kJulianEpochDay) * static_cast<uint64_t>(kMicrosPerDay) +
-                static_cast<uint64_t>(nanos / 1000);
+  auto micros =
+      static_cast<uint64_t>(day - kJulianEpochDay) * static_cast<uint64_t>(kMicrosPerDay) +
+      static_cast<uint64_t>(nanos / 1000);
   return static_cast<int64_t>(micros);
 }
 

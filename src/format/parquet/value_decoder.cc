@@ -28,14 +28,38 @@ struct Int96 {
 // The stored (PLAIN) representation of each physical type.
 template <Type kPhysical>
 struct Storage;
-template <> struct Storage<Type::kBoolean> { using In = bool; };
-template <> struct Storage<Type::kInt32> { using In = int32_t; };
-template <> struct Storage<Type::kInt64> { using In = int64_t; };
-template <> struct Storage<Type::kInt96> { using In = Int96; };
-template <> struct Storage<Type::kFloat> { using In = float; };
-template <> struct Storage<Type::kDouble> { using In = double; };
-template <> struct Storage<Type::kByteArray> { using In = ByteArray; };
-template <> struct Storage<Type::kFixedLenByteArray> { using In = ByteArray; };
+template <>
+struct Storage<Type::kBoolean> {
+  using In = bool;
+};
+template <>
+struct Storage<Type::kInt32> {
+  using In = int32_t;
+};
+template <>
+struct Storage<Type::kInt64> {
+  using In = int64_t;
+};
+template <>
+struct Storage<Type::kInt96> {
+  using In = Int96;
+};
+template <>
+struct Storage<Type::kFloat> {
+  using In = float;
+};
+template <>
+struct Storage<Type::kDouble> {
+  using In = double;
+};
+template <>
+struct Storage<Type::kByteArray> {
+  using In = ByteArray;
+};
+template <>
+struct Storage<Type::kFixedLenByteArray> {
+  using In = ByteArray;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Conversions from stored values to engine values.
@@ -58,7 +82,9 @@ template <typename From, typename To>
 struct Unsigned {
   using In = From;
   using Out = To;
-  Out operator()(In v) const { return static_cast<Out>(static_cast<std::make_unsigned_t<From>>(v)); }
+  Out operator()(In v) const {
+    return static_cast<Out>(static_cast<std::make_unsigned_t<From>>(v));
+  }
 };
 
 template <typename From>
@@ -153,7 +179,8 @@ class TypedValueDecoder final : public ValueDecoder {
   Result<void> SetDictionary(std::shared_ptr<Buffer> owner, const uint8_t* data, size_t size,
                              size_t count) override {
     // Every PLAIN value takes at least one bit (booleans), one byte or four (byte arrays).
-    size_t min_bits = kPhysical == Type::kBoolean ? 1 : (kIsBytes && kPhysical == Type::kByteArray ? 32 : 8);
+    size_t min_bits =
+        kPhysical == Type::kBoolean ? 1 : (kIsBytes && kPhysical == Type::kByteArray ? 32 : 8);
     if (count > limits_.max_dictionary_values || count > size * 8 / min_bits) {
       return Corrupt(fmt::format("dictionary page declares {} values in {} bytes", count, size));
     }
@@ -226,9 +253,10 @@ class TypedValueDecoder final : public ValueDecoder {
                       kPhysical == Type::kFixedLenByteArray) {
           size_t width = ValueWidth();
           if (size % width != 0) {
-            return Corrupt(fmt::format("BYTE_STREAM_SPLIT page of {} bytes is not a multiple of "
-                                       "the value width {}",
-                                       size, width));
+            return Corrupt(
+                fmt::format("BYTE_STREAM_SPLIT page of {} bytes is not a multiple of "
+                            "the value width {}",
+                            size, width));
           }
           stride_ = size / width;
           split_position_ = 0;
@@ -252,8 +280,10 @@ class TypedValueDecoder final : public ValueDecoder {
       if (source) out.string_heap().KeepAlive(source);
     }
     switch (encoding_) {
-      case Encoding::kPlain: return DecodePlain(count, dst);
-      case Encoding::kRleDictionary: return DecodeDictionary(count, dst);
+      case Encoding::kPlain:
+        return DecodePlain(count, dst);
+      case Encoding::kRleDictionary:
+        return DecodeDictionary(count, dst);
       case Encoding::kRle:
         if constexpr (kPhysical == Type::kBoolean) {
           uint8_t bits[kChunk];
@@ -306,9 +336,10 @@ class TypedValueDecoder final : public ValueDecoder {
             if constexpr (kPhysical == Type::kFixedLenByteArray) {
               for (size_t i = 0; i < n; ++i) {
                 if (values[i].size != width_) {
-                  return Corrupt(fmt::format("DELTA_BYTE_ARRAY value of {} bytes in a "
-                                             "FIXED_LEN_BYTE_ARRAY({}) column",
-                                             values[i].size, width_));
+                  return Corrupt(
+                      fmt::format("DELTA_BYTE_ARRAY value of {} bytes in a "
+                                  "FIXED_LEN_BYTE_ARRAY({}) column",
+                                  values[i].size, width_));
                 }
               }
             }
@@ -334,8 +365,8 @@ class TypedValueDecoder final : public ValueDecoder {
               ByteStreamSplitDecode(data_, width, stride_, split_position_, n, copy->data());
               if constexpr (kOutIsString) out.string_heap().KeepAlive(copy);
               for (size_t i = 0; i < n; ++i) {
-                dst[done + i] = convert_(ByteArray{copy->data() + i * width,
-                                                   static_cast<uint32_t>(width)});
+                dst[done + i] =
+                    convert_(ByteArray{copy->data() + i * width, static_cast<uint32_t>(width)});
               }
             } else {
               ByteStreamSplitDecode(data_, width, stride_, split_position_, n, gathered);
@@ -445,7 +476,8 @@ class TypedValueDecoder final : public ValueDecoder {
       if constexpr (kBitwiseCopy) {
         std::memcpy(dst, data_, count * sizeof(In));
       } else {
-        for (size_t i = 0; i < count; ++i) dst[i] = convert_(LoadUnaligned<In>(data_ + i * sizeof(In)));
+        for (size_t i = 0; i < count; ++i)
+          dst[i] = convert_(LoadUnaligned<In>(data_ + i * sizeof(In)));
       }
       data_ += count * sizeof(In);
       return Ok();
@@ -463,9 +495,10 @@ class TypedValueDecoder final : public ValueDecoder {
       uint32_t max_index = 0;
       for (size_t i = 0; i < n; ++i) max_index = std::max(max_index, indexes[i]);
       if (max_index >= dictionary_size_) {
-        return Corrupt(fmt::format("dictionary index {} is out of range for a dictionary of {} "
-                                   "entries",
-                                   max_index, dictionary_size_));
+        return Corrupt(
+            fmt::format("dictionary index {} is out of range for a dictionary of {} "
+                        "entries",
+                        max_index, dictionary_size_));
       }
       for (size_t i = 0; i < n; ++i) dst[done + i] = dictionary[indexes[i]];
       done += n;
@@ -503,17 +536,22 @@ std::unique_ptr<ValueDecoder> New(const LogicalType& type, size_t width,
 
 // INT32 and INT64 leaves: the conversion by transform and engine representation.
 template <Type kPhysical>
-std::unique_ptr<ValueDecoder> MakeInteger(const LeafColumn& leaf, const ValueDecoder::Limits& limits) {
+std::unique_ptr<ValueDecoder> MakeInteger(const LeafColumn& leaf,
+                                          const ValueDecoder::Limits& limits) {
   using In = typename Storage<kPhysical>::In;
   const LogicalType& type = leaf.type;
   PhysicalType target = type.physical_type();
   switch (leaf.transform) {
     case ValueTransform::kUnsigned:
       switch (target) {
-        case PhysicalType::kInt16: return New<kPhysical, Unsigned<In, int16_t>>(type, 0, limits);
-        case PhysicalType::kInt32: return New<kPhysical, Unsigned<In, int32_t>>(type, 0, limits);
-        case PhysicalType::kInt64: return New<kPhysical, Unsigned<In, int64_t>>(type, 0, limits);
-        default: return New<kPhysical, Unsigned<In, int128_t>>(type, 0, limits);
+        case PhysicalType::kInt16:
+          return New<kPhysical, Unsigned<In, int16_t>>(type, 0, limits);
+        case PhysicalType::kInt32:
+          return New<kPhysical, Unsigned<In, int32_t>>(type, 0, limits);
+        case PhysicalType::kInt64:
+          return New<kPhysical, Unsigned<In, int64_t>>(type, 0, limits);
+        default:
+          return New<kPhysical, Unsigned<In, int128_t>>(type, 0, limits);
       }
     case ValueTransform::kMillisToMicros:
       if (target == PhysicalType::kTimestampTz) {
@@ -529,32 +567,40 @@ std::unique_ptr<ValueDecoder> MakeInteger(const LeafColumn& leaf, const ValueDec
       }
       break;
     case ValueTransform::kNanosToMicrosRound:
-      if constexpr (kPhysical == Type::kInt64) return New<kPhysical, NanosToMicrosRound>(type, 0, limits);
+      if constexpr (kPhysical == Type::kInt64)
+        return New<kPhysical, NanosToMicrosRound>(type, 0, limits);
       break;
     default:
       break;
   }
   switch (target) {
-    case PhysicalType::kInt8: return New<kPhysical, Cast<In, int8_t>>(type, 0, limits);
-    case PhysicalType::kInt16: return New<kPhysical, Cast<In, int16_t>>(type, 0, limits);
+    case PhysicalType::kInt8:
+      return New<kPhysical, Cast<In, int8_t>>(type, 0, limits);
+    case PhysicalType::kInt16:
+      return New<kPhysical, Cast<In, int16_t>>(type, 0, limits);
     case PhysicalType::kInt32:
-      if constexpr (kPhysical == Type::kInt32) return New<kPhysical, Identity<int32_t>>(type, 0, limits);
+      if constexpr (kPhysical == Type::kInt32)
+        return New<kPhysical, Identity<int32_t>>(type, 0, limits);
       return New<kPhysical, Cast<In, int32_t>>(type, 0, limits);
     case PhysicalType::kInt64:
-      if constexpr (kPhysical == Type::kInt64) return New<kPhysical, Identity<int64_t>>(type, 0, limits);
+      if constexpr (kPhysical == Type::kInt64)
+        return New<kPhysical, Identity<int64_t>>(type, 0, limits);
       return New<kPhysical, Cast<In, int64_t>>(type, 0, limits);
-    case PhysicalType::kInt128: return New<kPhysical, Cast<In, int128_t>>(type, 0, limits);
+    case PhysicalType::kInt128:
+      return New<kPhysical, Cast<In, int128_t>>(type, 0, limits);
     case PhysicalType::kTimestampTz:
       if constexpr (kPhysical == Type::kInt64) {
         return New<kPhysical, WithTimeZone<Identity<int64_t>>>(type, 0, limits);
       }
       return nullptr;
-    default: return nullptr;
+    default:
+      return nullptr;
   }
 }
 
 template <Type kPhysical>
-std::unique_ptr<ValueDecoder> MakeBytes(const LeafColumn& leaf, const ValueDecoder::Limits& limits) {
+std::unique_ptr<ValueDecoder> MakeBytes(const LeafColumn& leaf,
+                                        const ValueDecoder::Limits& limits) {
   const LogicalType& type = leaf.type;
   auto width = static_cast<size_t>(leaf.type_length);
   switch (leaf.transform) {
@@ -563,11 +609,14 @@ std::unique_ptr<ValueDecoder> MakeBytes(const LeafColumn& leaf, const ValueDecod
         return New<kPhysical, DecimalFromBytes<int64_t>>(type, width, limits);
       }
       return New<kPhysical, DecimalFromBytes<int128_t>>(type, width, limits);
-    case ValueTransform::kUuid: return New<kPhysical, UuidFromBytes>(type, width, limits);
-    case ValueTransform::kFloat16: return New<kPhysical, HalfToReal>(type, width, limits);
+    case ValueTransform::kUuid:
+      return New<kPhysical, UuidFromBytes>(type, width, limits);
+    case ValueTransform::kFloat16:
+      return New<kPhysical, HalfToReal>(type, width, limits);
     case ValueTransform::kInterval:
       return New<kPhysical, BytesToString>(LogicalType(TypeId::kVarbinary), width, limits);
-    default: return New<kPhysical, BytesToString>(type, width, limits);
+    default:
+      return New<kPhysical, BytesToString>(type, width, limits);
   }
 }
 
@@ -575,14 +624,22 @@ std::unique_ptr<ValueDecoder> MakeBytes(const LeafColumn& leaf, const ValueDecod
 
 std::unique_ptr<ValueDecoder> ValueDecoder::Make(const LeafColumn& leaf, const Limits& limits) {
   switch (leaf.physical_type) {
-    case Type::kBoolean: return New<Type::kBoolean, Identity<bool>>(leaf.type, 0, limits);
-    case Type::kInt32: return MakeInteger<Type::kInt32>(leaf, limits);
-    case Type::kInt64: return MakeInteger<Type::kInt64>(leaf, limits);
-    case Type::kInt96: return New<Type::kInt96, Int96Timestamp>(leaf.type, 0, limits);
-    case Type::kFloat: return New<Type::kFloat, Identity<float>>(leaf.type, 0, limits);
-    case Type::kDouble: return New<Type::kDouble, Identity<double>>(leaf.type, 0, limits);
-    case Type::kByteArray: return MakeBytes<Type::kByteArray>(leaf, limits);
-    case Type::kFixedLenByteArray: return MakeBytes<Type::kFixedLenByteArray>(leaf, limits);
+    case Type::kBoolean:
+      return New<Type::kBoolean, Identity<bool>>(leaf.type, 0, limits);
+    case Type::kInt32:
+      return MakeInteger<Type::kInt32>(leaf, limits);
+    case Type::kInt64:
+      return MakeInteger<Type::kInt64>(leaf, limits);
+    case Type::kInt96:
+      return New<Type::kInt96, Int96Timestamp>(leaf.type, 0, limits);
+    case Type::kFloat:
+      return New<Type::kFloat, Identity<float>>(leaf.type, 0, limits);
+    case Type::kDouble:
+      return New<Type::kDouble, Identity<double>>(leaf.type, 0, limits);
+    case Type::kByteArray:
+      return MakeBytes<Type::kByteArray>(leaf, limits);
+    case Type::kFixedLenByteArray:
+      return MakeBytes<Type::kFixedLenByteArray>(leaf, limits);
   }
   return nullptr;
 }

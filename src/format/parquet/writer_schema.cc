@@ -21,9 +21,15 @@ Result<ParquetWriterField> Complete(ParquetWriterField field) {
   const LogicalType& type = field.type;
   size_t expected = 0;
   switch (type.id()) {
-    case TypeId::kArray: expected = 1; break;
-    case TypeId::kMap: expected = 2; break;
-    case TypeId::kRow: expected = type.fields().size(); break;
+    case TypeId::kArray:
+      expected = 1;
+      break;
+    case TypeId::kMap:
+      expected = 2;
+      break;
+    case TypeId::kRow:
+      expected = type.fields().size();
+      break;
     default:
       if (!field.children.empty()) {
         return Error{ErrorCode::kInvalidParameter,
@@ -76,7 +82,8 @@ SchemaElement Primitive(const ParquetWriterField& field) {
   SchemaElement e;
   e.name = field.name;
   e.field_id = field.field_id;
-  e.repetition_type = field.nullable ? FieldRepetitionType::kOptional : FieldRepetitionType::kRequired;
+  e.repetition_type =
+      field.nullable ? FieldRepetitionType::kOptional : FieldRepetitionType::kRequired;
   const LogicalType& type = field.type;
   auto integer = [&](int bits, ConvertedType converted) {
     e.type = bits == 64 ? Type::kInt64 : Type::kInt32;
@@ -94,13 +101,27 @@ SchemaElement Primitive(const ParquetWriterField& field) {
     e.logical_type = a;
   };
   switch (type.id()) {
-    case TypeId::kBoolean: e.type = Type::kBoolean; break;
-    case TypeId::kTinyint: integer(8, ConvertedType::kInt8); break;
-    case TypeId::kSmallint: integer(16, ConvertedType::kInt16); break;
-    case TypeId::kInteger: e.type = Type::kInt32; break;
-    case TypeId::kBigint: e.type = Type::kInt64; break;
-    case TypeId::kReal: e.type = Type::kFloat; break;
-    case TypeId::kDouble: e.type = Type::kDouble; break;
+    case TypeId::kBoolean:
+      e.type = Type::kBoolean;
+      break;
+    case TypeId::kTinyint:
+      integer(8, ConvertedType::kInt8);
+      break;
+    case TypeId::kSmallint:
+      integer(16, ConvertedType::kInt16);
+      break;
+    case TypeId::kInteger:
+      e.type = Type::kInt32;
+      break;
+    case TypeId::kBigint:
+      e.type = Type::kInt64;
+      break;
+    case TypeId::kReal:
+      e.type = Type::kFloat;
+      break;
+    case TypeId::kDouble:
+      e.type = Type::kDouble;
+      break;
     case TypeId::kDecimal: {
       int precision = type.decimal_precision();
       if (precision <= 9) {
@@ -131,14 +152,20 @@ SchemaElement Primitive(const ParquetWriterField& field) {
       e.logical_type = Annotation(Kind::kJson);
       e.converted_type = ConvertedType::kJson;
       break;
-    case TypeId::kVarbinary: e.type = Type::kByteArray; break;
+    case TypeId::kVarbinary:
+      e.type = Type::kByteArray;
+      break;
     case TypeId::kDate:
       e.type = Type::kInt32;
       e.logical_type = Annotation(Kind::kDate);
       e.converted_type = ConvertedType::kDate;
       break;
-    case TypeId::kTime: temporal(Kind::kTime, false); break;
-    case TypeId::kTimestamp: temporal(Kind::kTimestamp, false); break;
+    case TypeId::kTime:
+      temporal(Kind::kTime, false);
+      break;
+    case TypeId::kTimestamp:
+      temporal(Kind::kTimestamp, false);
+      break;
     case TypeId::kTimestampTz:
       temporal(Kind::kTimestamp, true);
       e.converted_type = ConvertedType::kTimestampMicros;

@@ -7,7 +7,8 @@
 
 namespace switchboard::parquet {
 
-/// XXH64 as specified by its author (https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md).
+/// XXH64 as specified by its author
+/// (https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md).
 uint64_t XxHash64(const void* data, size_t size, uint64_t seed = 0);
 
 }  // namespace switchboard::parquet

@@ -74,7 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       auto stats = (*reader)->num_row_groups() > 0 ? (*reader)->ColumnChunkStatistics(0, 0)
                                                    : switchboard::parquet::ColumnStatistics{};
       if (stats.min) {
-        filtered.predicates.push_back(ParquetPredicate::Compare(0, ParquetPredicate::Op::kEqual, *stats.min));
+        filtered.predicates.push_back(
+            ParquetPredicate::Compare(0, ParquetPredicate::Op::kEqual, *stats.min));
       }
       ReadEverything(**reader, filtered);
     }

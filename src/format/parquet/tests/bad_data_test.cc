@@ -19,7 +19,8 @@ std::optional<Error> ReadEverything(const std::string& path, ParquetReaderOption
   auto reader = ParquetReader::Open(path, options);
   if (!reader.ok()) return reader.error();
   ParquetScanOptions scan;
-  for (size_t i = 0; i < (*reader)->schema().fields().size(); ++i) scan.columns.push_back(static_cast<int>(i));
+  for (size_t i = 0; i < (*reader)->schema().fields().size(); ++i)
+    scan.columns.push_back(static_cast<int>(i));
   DataChunk chunk;
   for (int g = 0; g < (*reader)->num_row_groups(); ++g) {
     auto scanner = (*reader)->ScanRowGroup(g, scan);
@@ -68,8 +69,8 @@ TEST(ParquetBadDataTest, EveryBadFileFailsWithANamedError) {
 std::vector<std::string> GoodFiles() {
   std::string data = testing::SharedDir() + "/testdata/parquet-testing/data/";
   return {data + "alltypes_plain.snappy.parquet", data + "nested_lists.snappy.parquet",
-          data + "delta_byte_array.parquet", data + "datapage_v2.snappy.parquet",
-          data + "nonnullable.impala.parquet", data + "byte_stream_split.zstd.parquet",
+          data + "delta_byte_array.parquet",      data + "datapage_v2.snappy.parquet",
+          data + "nonnullable.impala.parquet",    data + "byte_stream_split.zstd.parquet",
           data + "alltypes_tiny_pages.parquet"};
 }
 
@@ -84,7 +85,8 @@ class CorruptCopies : public ::testing::Test {
 
   void CheckVariant(const std::string& bytes, const std::string& label) {
     std::string path = dir_ + "/" + label + ".parquet";
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     ParquetReaderOptions options;
     options.max_page_size = 64 << 20;
     std::optional<Error> error = ReadEverything(path, options);

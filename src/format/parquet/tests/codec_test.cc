@@ -25,7 +25,8 @@ TEST_P(CodecRoundTripTest, DecompressesWhatItCompresses) {
     std::vector<uint8_t> compressed;
     ASSERT_TRUE(Codec::Compress(GetParam(), 0, data.data(), data.size(), compressed).ok());
     std::vector<uint8_t> out(size + 1);
-    auto result = Codec::Decompress(GetParam(), compressed.data(), compressed.size(), out.data(), size);
+    auto result =
+        Codec::Decompress(GetParam(), compressed.data(), compressed.size(), out.data(), size);
     ASSERT_TRUE(result.ok()) << result.error().message;
     EXPECT_TRUE(std::equal(data.begin(), data.end(), out.begin()));
     EXPECT_LE(size, Codec::MaxDecompressedSize(GetParam(), compressed.size()));
@@ -37,11 +38,13 @@ TEST_P(CodecRoundTripTest, FailsWhenTheDeclaredSizeIsWrong) {
   std::vector<uint8_t> compressed;
   ASSERT_TRUE(Codec::Compress(GetParam(), 0, data.data(), data.size(), compressed).ok());
   std::vector<uint8_t> small(4000);
-  auto too_small = Codec::Decompress(GetParam(), compressed.data(), compressed.size(), small.data(), 4000);
+  auto too_small =
+      Codec::Decompress(GetParam(), compressed.data(), compressed.size(), small.data(), 4000);
   ASSERT_FALSE(too_small.ok());
   EXPECT_EQ(too_small.error().code, ErrorCode::kCorruptData);
   std::vector<uint8_t> large(6000);
-  auto too_large = Codec::Decompress(GetParam(), compressed.data(), compressed.size(), large.data(), 6000);
+  auto too_large =
+      Codec::Decompress(GetParam(), compressed.data(), compressed.size(), large.data(), 6000);
   ASSERT_FALSE(too_large.ok());
   EXPECT_EQ(too_large.error().code, ErrorCode::kCorruptData);
 }
@@ -56,9 +59,10 @@ TEST_P(CodecRoundTripTest, GarbageFailsCleanly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllCodecs, CodecRoundTripTest,
-                         ::testing::Values(CompressionCodec::kUncompressed, CompressionCodec::kSnappy,
-                                           CompressionCodec::kGzip, CompressionCodec::kZstd,
-                                           CompressionCodec::kLz4Raw, CompressionCodec::kBrotli),
+                         ::testing::Values(CompressionCodec::kUncompressed,
+                                           CompressionCodec::kSnappy, CompressionCodec::kGzip,
+                                           CompressionCodec::kZstd, CompressionCodec::kLz4Raw,
+                                           CompressionCodec::kBrotli),
                          [](const auto& info) { return std::string(CodecName(info.param)); });
 
 TEST(CodecTest, LegacyLz4AcceptsHadoopFramingRawBlocksAndFrames) {
@@ -76,7 +80,8 @@ TEST(CodecTest, LegacyLz4AcceptsHadoopFramingRawBlocksAndFrames) {
   std::vector<uint8_t> out(data.size());
   for (const auto* input : {&hadoop, &raw}) {
     std::fill(out.begin(), out.end(), 0);
-    auto result = Codec::Decompress(CompressionCodec::kLz4, input->data(), input->size(), out.data(), out.size());
+    auto result = Codec::Decompress(CompressionCodec::kLz4, input->data(), input->size(),
+                                    out.data(), out.size());
     ASSERT_TRUE(result.ok()) << result.error().message;
     EXPECT_EQ(out, data);
   }
@@ -89,7 +94,8 @@ TEST(CodecTest, GzipReadsConcatenatedMembers) {
   ASSERT_TRUE(Codec::Compress(CompressionCodec::kGzip, 0, a.data(), a.size(), joined).ok());
   ASSERT_TRUE(Codec::Compress(CompressionCodec::kGzip, 0, b.data(), b.size(), joined).ok());
   std::vector<uint8_t> out(1000);
-  auto result = Codec::Decompress(CompressionCodec::kGzip, joined.data(), joined.size(), out.data(), 1000);
+  auto result =
+      Codec::Decompress(CompressionCodec::kGzip, joined.data(), joined.size(), out.data(), 1000);
   ASSERT_TRUE(result.ok()) << result.error().message;
   EXPECT_TRUE(std::equal(a.begin(), a.end(), out.begin()));
   EXPECT_TRUE(std::equal(b.begin(), b.end(), out.begin() + 700));
@@ -98,13 +104,14 @@ TEST(CodecTest, GzipReadsConcatenatedMembers) {
 TEST(CodecTest, BombsAreBoundedByTheDeclaredSize) {
   // 64 MiB of zeros compress to a few KiB; declaring a smaller page must fail, not overflow.
   std::vector<uint8_t> zeros(64 << 20, 0);
-  for (CompressionCodec codec : {CompressionCodec::kZstd, CompressionCodec::kGzip,
-                                 CompressionCodec::kBrotli, CompressionCodec::kSnappy,
-                                 CompressionCodec::kLz4Raw}) {
+  for (CompressionCodec codec :
+       {CompressionCodec::kZstd, CompressionCodec::kGzip, CompressionCodec::kBrotli,
+        CompressionCodec::kSnappy, CompressionCodec::kLz4Raw}) {
     std::vector<uint8_t> compressed;
     ASSERT_TRUE(Codec::Compress(codec, 0, zeros.data(), zeros.size(), compressed).ok());
     std::vector<uint8_t> out(1 << 20);
-    auto result = Codec::Decompress(codec, compressed.data(), compressed.size(), out.data(), out.size());
+    auto result =
+        Codec::Decompress(codec, compressed.data(), compressed.size(), out.data(), out.size());
     EXPECT_FALSE(result.ok()) << CodecName(codec);
   }
   // Declaring more than the codec can produce from the input is caught before allocating.

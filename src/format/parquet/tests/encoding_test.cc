@@ -144,8 +144,8 @@ TEST(DeltaBinaryPackedTest, RoundTripsExtremesAndWrapAround) {
   std::vector<int32_t> narrow = {INT32_MIN, INT32_MAX, 0, -5, INT32_MAX, INT32_MIN};
   EXPECT_EQ(RoundTripDelta(narrow), narrow);
   std::mt19937_64 rng(5);
-  for (size_t count : {size_t{0}, size_t{1}, size_t{2}, size_t{127}, size_t{128}, size_t{129},
-                       size_t{1000}}) {
+  for (size_t count :
+       {size_t{0}, size_t{1}, size_t{2}, size_t{127}, size_t{128}, size_t{129}, size_t{1000}}) {
     std::vector<int64_t> values(count);
     int64_t v = 0;
     for (auto& x : values) x = v += static_cast<int64_t>(rng() % 2000) - 1000;
@@ -243,7 +243,8 @@ TEST(DeltaByteArrayTest, RebuildsPrefixesAndBoundsExpansion) {
 }
 
 TEST(ByteStreamSplitTest, RoundTripsEveryWidth) {
-  for (size_t width : {size_t{1}, size_t{2}, size_t{3}, size_t{4}, size_t{5}, size_t{8}, size_t{16}}) {
+  for (size_t width :
+       {size_t{1}, size_t{2}, size_t{3}, size_t{4}, size_t{5}, size_t{8}, size_t{16}}) {
     std::vector<uint8_t> values(width * 37);
     for (size_t i = 0; i < values.size(); ++i) values[i] = static_cast<uint8_t>(i * 31 + 7);
     std::vector<uint8_t> encoded;

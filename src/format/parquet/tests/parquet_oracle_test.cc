@@ -77,8 +77,8 @@ void RunOracle(const std::vector<std::string>& statements, const std::vector<std
 
 std::vector<std::string> TestFiles() {
   std::vector<std::string> files;
-  for (const std::string& root : {SharedDir() + "/testdata/parquet-testing/data",
-                                   SharedDir() + "/testdata/tpch/sf0.01"}) {
+  for (const std::string& root :
+       {SharedDir() + "/testdata/parquet-testing/data", SharedDir() + "/testdata/tpch/sf0.01"}) {
     if (!fs::exists(root)) continue;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
       if (entry.is_regular_file() && entry.path().extension() == ".parquet") {
@@ -194,8 +194,8 @@ TEST_F(ParquetOracleTest, HadoopAndRawLz4FilesHoldTheLz4RawContents) {
 }
 
 TEST_F(ParquetOracleTest, ByteStreamSplitColumnsEqualTheirPlainTwins) {
-  auto rows = ReadRenderedRows(SharedDir() +
-                               "/testdata/parquet-testing/data/byte_stream_split_extended.gzip.parquet");
+  auto rows = ReadRenderedRows(
+      SharedDir() + "/testdata/parquet-testing/data/byte_stream_split_extended.gzip.parquet");
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   ASSERT_EQ(rows->size(), 200u);
   ASSERT_EQ((*rows)[0].size(), 14u);
@@ -224,8 +224,9 @@ TEST_F(ParquetOracleTest, Int96TimestampsKeepMicrosecondsBeyondTheNanosecondRang
   auto rows =
       ReadRenderedRows(SharedDir() + "/testdata/parquet-testing/data/int96_from_spark.parquet");
   ASSERT_TRUE(rows.ok()) << rows.error().message;
-  std::vector<std::string> expected = {"1704141296123456", "1704070800000000", "253402225200000000",
-                                       "1735599600000000", kNull, "9089380393200000000"};
+  std::vector<std::string> expected = {
+      "1704141296123456",   "1704070800000000", "253402225200000000", "1735599600000000", kNull,
+      "9089380393200000000"};
   ASSERT_EQ(rows->size(), expected.size());
   for (size_t r = 0; r < expected.size(); ++r) EXPECT_EQ((*rows)[r][0], expected[r]);
 }
@@ -236,7 +237,8 @@ TEST_F(ParquetOracleTest, DeltaEncodedFilesMatchTheirExpectedCsv) {
   for (const auto& entry : fs::directory_iterator(data)) {
     std::string name = entry.path().filename().string();
     const std::string suffix = "_expect.csv";
-    if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix) continue;
+    if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix)
+      continue;
     std::string parquet = data + name.substr(0, name.size() - suffix.size()) + ".parquet";
     SCOPED_TRACE(parquet);
     auto expected = ParseCsv(testing::ReadTextFile(entry.path().string()));
@@ -363,8 +365,9 @@ TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
       ColumnStatistics ours = (*reader)->ColumnChunkStatistics(group, leaf);
       EXPECT_EQ(row[2], std::to_string(*ours.null_count)) << "leaf " << leaf;
       TypeId id = (*reader)->schema().leaves()[static_cast<size_t>(leaf)].type.id();
-      bool comparable = id == TypeId::kInteger || id == TypeId::kBigint || id == TypeId::kSmallint ||
-                        id == TypeId::kDouble || id == TypeId::kDecimal || id == TypeId::kVarchar;
+      bool comparable = id == TypeId::kInteger || id == TypeId::kBigint ||
+                        id == TypeId::kSmallint || id == TypeId::kDouble ||
+                        id == TypeId::kDecimal || id == TypeId::kVarchar;
       if (!comparable || !ours.min) continue;
       for (int bound = 0; bound < 2; ++bound) {
         const Value& value = bound == 0 ? *ours.min : *ours.max;
@@ -378,7 +381,8 @@ TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
         bool null;
         EXPECT_TRUE(CellsEqual(row[3 + static_cast<size_t>(bound)],
                                testing::CanonicalText(vector, 0, null)))
-            << "leaf " << leaf << " bound " << bound << ": DuckDB " << row[3 + static_cast<size_t>(bound)];
+            << "leaf " << leaf << " bound " << bound << ": DuckDB "
+            << row[3 + static_cast<size_t>(bound)];
       }
     }
   }

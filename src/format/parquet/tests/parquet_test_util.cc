@@ -1,6 +1,9 @@
 // Parquet test helpers: rendering, CSV/JSON parsing and tolerant comparison.
 #include "format/parquet/tests/parquet_test_util.h"
 
+#include <fmt/format.h>
+#include <sys/wait.h>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -10,13 +13,9 @@
 #include <memory>
 #include <sstream>
 
-#include <sys/wait.h>
-
-#include <fmt/format.h>
-
+#include "common/hash.h"
 #include "types/datetime.h"
 #include "types/decimal.h"
-#include "common/hash.h"
 #include "types/value.h"
 
 namespace switchboard::parquet::testing {
@@ -35,7 +34,8 @@ std::string Hex(std::string_view bytes) {
 
 std::string UuidText(uint128_t v) {
   std::string hex;
-  for (int i = 15; i >= 0; --i) hex += fmt::format("{:02x}", static_cast<unsigned>((v >> (8 * i)) & 0xff));
+  for (int i = 15; i >= 0; --i)
+    hex += fmt::format("{:02x}", static_cast<unsigned>((v >> (8 * i)) & 0xff));
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
          hex.substr(16, 4) + "-" + hex.substr(20);
 }
@@ -52,7 +52,8 @@ std::string DateText(int32_t days) {
 std::string TimeOfDayText(int64_t micros) {
   int64_t seconds = micros / 1000000;
   int64_t fraction = micros % 1000000;
-  std::string text = fmt::format("{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  std::string text =
+      fmt::format("{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
   if (fraction != 0) {
     std::string digits = fmt::format("{:06}", fraction);
     while (digits.back() == '0') digits.pop_back();
@@ -63,7 +64,8 @@ std::string TimeOfDayText(int64_t micros) {
 
 std::string TimestampText(int64_t micros) {
   int64_t days = FloorDiv(micros, kMicrosPerDay);
-  return DateText(static_cast<int32_t>(days)) + " " + TimeOfDayText(FloorMod(micros, kMicrosPerDay));
+  return DateText(static_cast<int32_t>(days)) + " " +
+         TimeOfDayText(FloorMod(micros, kMicrosPerDay));
 }
 
 std::string DoubleText(double d) {
@@ -76,11 +78,21 @@ std::string JsonString(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += fmt::format("\\u{:04x}", c);
@@ -211,11 +223,21 @@ class JsonParser {
       if (pos_ >= text_.size()) return false;
       char e = text_[pos_++];
       switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
         case 'u': {
           if (pos_ + 4 > text_.size()) return false;
           unsigned code = std::stoul(std::string(text_.substr(pos_, 4)), nullptr, 16);
@@ -232,7 +254,9 @@ class JsonParser {
           }
           break;
         }
-        default: out += e; break;
+        default:
+          out += e;
+          break;
       }
     }
     if (pos_ >= text_.size()) return false;
@@ -328,10 +352,14 @@ bool NumbersEqual(double a, double b) {
 bool JsonEqual(const Json& a, const Json& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case Json::Kind::kNull: return true;
-    case Json::Kind::kBool: return a.boolean == b.boolean;
-    case Json::Kind::kNumber: return NumbersEqual(a.number, b.number);
-    case Json::Kind::kString: return a.text == b.text;
+    case Json::Kind::kNull:
+      return true;
+    case Json::Kind::kBool:
+      return a.boolean == b.boolean;
+    case Json::Kind::kNumber:
+      return NumbersEqual(a.number, b.number);
+    case Json::Kind::kString:
+      return a.text == b.text;
     case Json::Kind::kArray:
       if (a.items.size() != b.items.size()) return false;
       for (size_t i = 0; i < a.items.size(); ++i) {
@@ -389,28 +417,42 @@ std::string CanonicalText(const Vector& v, idx_t row, bool& null) {
   if (null) return "";
   const LogicalType& type = v.type();
   switch (type.id()) {
-    case TypeId::kBoolean: return v.data<bool>()[row] ? "true" : "false";
-    case TypeId::kTinyint: return std::to_string(v.data<int8_t>()[row]);
-    case TypeId::kSmallint: return std::to_string(v.data<int16_t>()[row]);
-    case TypeId::kInteger: return std::to_string(v.data<int32_t>()[row]);
-    case TypeId::kBigint: return std::to_string(v.data<int64_t>()[row]);
+    case TypeId::kBoolean:
+      return v.data<bool>()[row] ? "true" : "false";
+    case TypeId::kTinyint:
+      return std::to_string(v.data<int8_t>()[row]);
+    case TypeId::kSmallint:
+      return std::to_string(v.data<int16_t>()[row]);
+    case TypeId::kInteger:
+      return std::to_string(v.data<int32_t>()[row]);
+    case TypeId::kBigint:
+      return std::to_string(v.data<int64_t>()[row]);
     case TypeId::kDecimal:
       if (type.physical_type() == PhysicalType::kInt64) {
         return Decimal::Format(v.data<int64_t>()[row], type.decimal_scale());
       }
       return Decimal::Format(v.data<int128_t>()[row], type.decimal_scale());
-    case TypeId::kReal: return DoubleText(v.data<float>()[row]);
-    case TypeId::kDouble: return DoubleText(v.data<double>()[row]);
+    case TypeId::kReal:
+      return DoubleText(v.data<float>()[row]);
+    case TypeId::kDouble:
+      return DoubleText(v.data<double>()[row]);
     case TypeId::kVarchar:
     case TypeId::kChar:
-    case TypeId::kJson: return v.data<StringView>()[row].str();
-    case TypeId::kVarbinary: return Hex(v.data<StringView>()[row].view());
-    case TypeId::kDate: return DateText(v.data<int32_t>()[row]);
+    case TypeId::kJson:
+      return v.data<StringView>()[row].str();
+    case TypeId::kVarbinary:
+      return Hex(v.data<StringView>()[row].view());
+    case TypeId::kDate:
+      return DateText(v.data<int32_t>()[row]);
     case TypeId::kTime:
-    case TypeId::kTimestamp: return std::to_string(v.data<int64_t>()[row]);
-    case TypeId::kTimestampTz: return std::to_string(v.data<TimestampTz>()[row].micros);
-    case TypeId::kUuid: return UuidText(v.data<uint128_t>()[row]);
-    default: return JsonText(v, row);
+    case TypeId::kTimestamp:
+      return std::to_string(v.data<int64_t>()[row]);
+    case TypeId::kTimestampTz:
+      return std::to_string(v.data<TimestampTz>()[row].micros);
+    case TypeId::kUuid:
+      return UuidText(v.data<uint128_t>()[row]);
+    default:
+      return JsonText(v, row);
   }
 }
 
@@ -424,7 +466,8 @@ std::string DuckDbExpression(const ParquetField& field, const ParquetSchema& sch
     return "hex(ST_AsWKB(" + q + "))";
   }
   switch (field.type.id()) {
-    case TypeId::kVarbinary: return "hex(" + q + ")";
+    case TypeId::kVarbinary:
+      return "hex(" + q + ")";
     case TypeId::kTime:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
@@ -435,13 +478,15 @@ std::string DuckDbExpression(const ParquetField& field, const ParquetSchema& sch
         return fmt::format("(epoch_ns({0}) + 500) // 1000", q);
       }
       return "epoch_us(" + q + ")";
-    case TypeId::kRow: return "to_json(" + q + ")::VARCHAR";
-    default: return "CAST(" + q + " AS VARCHAR)";
+    case TypeId::kRow:
+      return "to_json(" + q + ")::VARCHAR";
+    default:
+      return "CAST(" + q + " AS VARCHAR)";
   }
 }
 
-Result<std::vector<std::vector<std::string>>> ReadRenderedRows(const std::string& path,
-                                                               const ParquetReaderOptions& options) {
+Result<std::vector<std::vector<std::string>>> ReadRenderedRows(
+    const std::string& path, const ParquetReaderOptions& options) {
   SB_ASSIGN_OR_RETURN(std::shared_ptr<ParquetReader> reader, ParquetReader::Open(path, options));
   ParquetScanOptions scan;
   for (size_t i = 0; i < reader->schema().fields().size(); ++i) {
@@ -582,14 +627,23 @@ std::vector<std::pair<std::string, LogicalType>> AllWritableTypes() {
 Value SampleValue(const LogicalType& type, int64_t row, bool nullable) {
   uint64_t h = MixHash(static_cast<uint64_t>(row) * 1000003 + static_cast<uint64_t>(type.id()));
   if (nullable && h % 7 == 3) return Value::Null(type);
-  auto pick = [&](int64_t modulo) { return static_cast<int64_t>(h % static_cast<uint64_t>(modulo)); };
+  auto pick = [&](int64_t modulo) {
+    return static_cast<int64_t>(h % static_cast<uint64_t>(modulo));
+  };
   switch (type.id()) {
-    case TypeId::kBoolean: return Value::Boolean(h & 1);
-    case TypeId::kTinyint: return Value::Tinyint(static_cast<int8_t>(row % 5 == 0 ? INT8_MIN : pick(200) - 100));
-    case TypeId::kSmallint: return Value::Smallint(static_cast<int16_t>(pick(60000) - 30000));
-    case TypeId::kInteger: return Value::Integer(row % 11 == 0 ? INT32_MAX : static_cast<int32_t>(row * 7 - 500));
-    case TypeId::kBigint: return Value::Bigint(row % 13 == 0 ? INT64_MIN : static_cast<int64_t>(h >> 1) - (INT64_MAX / 2));
-    case TypeId::kReal: return Value::Real(row % 17 == 0 ? NAN : static_cast<float>(pick(100000)) / 8 - 1000);
+    case TypeId::kBoolean:
+      return Value::Boolean(h & 1);
+    case TypeId::kTinyint:
+      return Value::Tinyint(static_cast<int8_t>(row % 5 == 0 ? INT8_MIN : pick(200) - 100));
+    case TypeId::kSmallint:
+      return Value::Smallint(static_cast<int16_t>(pick(60000) - 30000));
+    case TypeId::kInteger:
+      return Value::Integer(row % 11 == 0 ? INT32_MAX : static_cast<int32_t>(row * 7 - 500));
+    case TypeId::kBigint:
+      return Value::Bigint(row % 13 == 0 ? INT64_MIN
+                                         : static_cast<int64_t>(h >> 1) - (INT64_MAX / 2));
+    case TypeId::kReal:
+      return Value::Real(row % 17 == 0 ? NAN : static_cast<float>(pick(100000)) / 8 - 1000);
     case TypeId::kDouble:
       if (row % 19 == 0) return Value::Double(row % 38 == 0 ? -INFINITY : NAN);
       return Value::Double(static_cast<double>(pick(1 << 30)) / 1024 - 100000);
@@ -603,24 +657,33 @@ Value SampleValue(const LogicalType& type, int64_t row, bool nullable) {
       return Value::Decimal(v, precision, type.decimal_scale());
     }
     case TypeId::kVarchar: {
-      static const char* kWords[] = {"alpha", "beta", "gamma", "\xc3\xa9t\xc3\xa9", "",
-                                     "a considerably longer string value that exceeds inline"};
+      static const char* kWords[] = {
+          "alpha", "beta",
+          "gamma", "\xc3\xa9t\xc3\xa9",
+          "",      "a considerably longer string value that exceeds inline"};
       std::string text = kWords[pick(6)];
       if (row % 29 == 0) text = std::string(200, 'z') + std::to_string(row);
       return Value::Varchar(text + (row % 3 == 0 ? std::to_string(row % 40) : ""));
     }
     case TypeId::kVarbinary: {
       std::string bytes;
-      for (int i = 0; i < pick(20); ++i) bytes += static_cast<char>((h >> (i % 8 * 8)) + static_cast<uint64_t>(i));
+      for (int i = 0; i < pick(20); ++i)
+        bytes += static_cast<char>((h >> (i % 8 * 8)) + static_cast<uint64_t>(i));
       return Value::Varbinary(bytes);
     }
-    case TypeId::kJson: return Value::Json(fmt::format(R"({{"k":{},"s":"v{}"}})", row, pick(9)));
-    case TypeId::kDate: return Value::Date(static_cast<int32_t>(pick(80000) - 20000));
-    case TypeId::kTime: return Value::Time(pick(kMicrosPerDay), type.precision());
-    case TypeId::kTimestamp: return Value::Timestamp(pick(int64_t{1} << 52) - (int64_t{1} << 51), 6);
+    case TypeId::kJson:
+      return Value::Json(fmt::format(R"({{"k":{},"s":"v{}"}})", row, pick(9)));
+    case TypeId::kDate:
+      return Value::Date(static_cast<int32_t>(pick(80000) - 20000));
+    case TypeId::kTime:
+      return Value::Time(pick(kMicrosPerDay), type.precision());
+    case TypeId::kTimestamp:
+      return Value::Timestamp(pick(int64_t{1} << 52) - (int64_t{1} << 51), 6);
     case TypeId::kTimestampTz:
-      return Value::TimestampWithZone(TimestampTz{pick(int64_t{1} << 52) - (int64_t{1} << 50), 0}, 6);
-    case TypeId::kUuid: return Value::Uuid(static_cast<uint128_t>(h) << 64 | MixHash(h));
+      return Value::TimestampWithZone(TimestampTz{pick(int64_t{1} << 52) - (int64_t{1} << 50), 0},
+                                      6);
+    case TypeId::kUuid:
+      return Value::Uuid(static_cast<uint128_t>(h) << 64 | MixHash(h));
     case TypeId::kArray: {
       std::vector<Value> elements;
       for (int64_t i = 0; i < pick(5); ++i) {
@@ -639,11 +702,13 @@ Value SampleValue(const LogicalType& type, int64_t row, bool nullable) {
     case TypeId::kRow: {
       std::vector<Value> fields;
       for (size_t f = 0; f < type.fields().size(); ++f) {
-        fields.push_back(SampleValue(type.fields()[f].second, row * 3 + static_cast<int64_t>(f), true));
+        fields.push_back(
+            SampleValue(type.fields()[f].second, row * 3 + static_cast<int64_t>(f), true));
       }
       return Value::Row(type, std::move(fields));
     }
-    default: return Value::Null(type);
+    default:
+      return Value::Null(type);
   }
 }
 

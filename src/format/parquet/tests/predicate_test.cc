@@ -1,12 +1,13 @@
 // Tests for statistics decoding (sort orders, legacy fields, NaN rules), pruning decisions,
 // exact vector filtering, bloom filters and XXH64.
+#include "format/parquet/predicate.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <fstream>
 
 #include "format/parquet/bloom_filter.h"
-#include "format/parquet/predicate.h"
 #include "format/parquet/statistics.h"
 #include "format/parquet/tests/parquet_test_util.h"
 #include "format/parquet/xxhash64.h"
@@ -113,10 +114,11 @@ TEST(PredicateTest, ConstantsOfOtherNumericTypesCompareExactly) {
   EXPECT_TRUE(Skips(ParquetPredicate::Compare(0, Op::kEqual, Value::Double(15.5)), s));
   EXPECT_FALSE(Skips(ParquetPredicate::Compare(0, Op::kLess, Value::Double(10.5)), s));
   EXPECT_TRUE(Skips(ParquetPredicate::Compare(0, Op::kLess, Value::Decimal(1000, 4, 2)), s));
-  EXPECT_TRUE(Skips(ParquetPredicate::Compare(0, Op::kGreater, Value::Bigint(int64_t{1} << 40)), s));
+  EXPECT_TRUE(
+      Skips(ParquetPredicate::Compare(0, Op::kGreater, Value::Bigint(int64_t{1} << 40)), s));
   EXPECT_TRUE(Skips(ParquetPredicate::Compare(0, Op::kEqual, Value::Null(TypeId::kInteger)), s));
-  auto mismatch = BoundPredicate::Bind(ParquetPredicate::Compare(0, Op::kEqual, Value::Varchar("a")),
-                                       TypeId::kInteger);
+  auto mismatch = BoundPredicate::Bind(
+      ParquetPredicate::Compare(0, Op::kEqual, Value::Varchar("a")), TypeId::kInteger);
   ASSERT_FALSE(mismatch.ok());
   EXPECT_EQ(mismatch.error().code, ErrorCode::kTypeMismatch);
 }
@@ -133,19 +135,23 @@ TEST(PredicateTest, FiltersVectorsWithSqlNullAndNaNSemantics) {
     idx_t n = bound->Filter(v, sel, 6);
     return std::vector<sel_t>(sel, sel + n);
   };
-  EXPECT_EQ(filter(ParquetPredicate::Compare(0, Op::kEqual, Value::Double(2.0))), (std::vector<sel_t>{1, 5}));
-  EXPECT_EQ(filter(ParquetPredicate::Compare(0, Op::kNotEqual, Value::Double(2.0))), (std::vector<sel_t>{0, 2, 3}));
-  EXPECT_EQ(filter(ParquetPredicate::Compare(0, Op::kGreaterEqual, Value::Double(2.0))), (std::vector<sel_t>{1, 3, 5}));
+  EXPECT_EQ(filter(ParquetPredicate::Compare(0, Op::kEqual, Value::Double(2.0))),
+            (std::vector<sel_t>{1, 5}));
+  EXPECT_EQ(filter(ParquetPredicate::Compare(0, Op::kNotEqual, Value::Double(2.0))),
+            (std::vector<sel_t>{0, 2, 3}));
+  EXPECT_EQ(filter(ParquetPredicate::Compare(0, Op::kGreaterEqual, Value::Double(2.0))),
+            (std::vector<sel_t>{1, 3, 5}));
   EXPECT_EQ(filter(ParquetPredicate::IsNull(0)), (std::vector<sel_t>{4}));
-  EXPECT_EQ(filter(ParquetPredicate::In(0, {Value::Double(4.0), Value::Integer(1)})), (std::vector<sel_t>{0, 3}));
+  EXPECT_EQ(filter(ParquetPredicate::In(0, {Value::Double(4.0), Value::Integer(1)})),
+            (std::vector<sel_t>{0, 3}));
 }
 
 TEST(PredicateTest, FiltersStringsByteWise) {
   Vector v(TypeId::kVarchar, 4);
   const char* words[] = {"apple", "banana-long-enough", "cherry", "\xc3\xa9t\xc3\xa9"};
   for (int i = 0; i < 4; ++i) v.data<StringView>()[i] = v.AddString(words[i]);
-  auto bound = BoundPredicate::Bind(ParquetPredicate::Compare(0, Op::kGreater, Value::Varchar("banana")),
-                                    TypeId::kVarchar);
+  auto bound = BoundPredicate::Bind(
+      ParquetPredicate::Compare(0, Op::kGreater, Value::Varchar("banana")), TypeId::kVarchar);
   ASSERT_TRUE(bound.ok());
   sel_t sel[4] = {0, 1, 2, 3};
   EXPECT_EQ(bound->Filter(v, sel, 4), 3u);  // non-ASCII bytes sort after ASCII
@@ -164,10 +170,11 @@ TEST(BloomFilterTest, XxHash64MatchesReferenceValues) {
 }
 
 TEST(BloomFilterTest, ReadsTheParquetMrFilterOfTheTestData) {
-  std::string bytes = testing::ReadTextFile(testing::SharedDir() +
-                                            "/testdata/parquet-testing/data/bloom_filter.xxhash.bin");
+  std::string bytes = testing::ReadTextFile(
+      testing::SharedDir() + "/testdata/parquet-testing/data/bloom_filter.xxhash.bin");
   ASSERT_FALSE(bytes.empty());
-  auto filter = BloomFilter::Deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  auto filter =
+      BloomFilter::Deserialize(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
   ASSERT_TRUE(filter.ok()) << filter.error().message;
   for (const char* word : {"hello", "parquet", "bloom", "filter"}) {
     EXPECT_TRUE(filter->MightContain(BloomFilter::Hash(word, std::strlen(word)))) << word;
@@ -193,7 +200,9 @@ TEST(BloomFilterTest, SerializesAndRejectsBadHeaders) {
   EXPECT_EQ(truncated.error().code, ErrorCode::kCorruptData);
   std::string legacy = testing::ReadTextFile(testing::SharedDir() +
                                              "/testdata/parquet-testing/data/bloom_filter.bin");
-  EXPECT_FALSE(BloomFilter::Deserialize(reinterpret_cast<const uint8_t*>(legacy.data()), legacy.size()).ok());
+  EXPECT_FALSE(
+      BloomFilter::Deserialize(reinterpret_cast<const uint8_t*>(legacy.data()), legacy.size())
+          .ok());
 }
 
 TEST(BloomFilterTest, PredicateHashesUseThePhysicalEncoding) {

@@ -1,11 +1,10 @@
 // Tests for ParquetReader on the shared test files: checksums, statistics exactness, pruning by
 // page index, bloom filter and dictionary, row positions, metadata and concurrent scans.
-#include "format/parquet/parquet_reader.h"
-
 #include <gtest/gtest.h>
 
 #include <thread>
 
+#include "format/parquet/parquet_reader.h"
 #include "format/parquet/tests/parquet_test_util.h"
 
 namespace switchboard::parquet {
@@ -17,7 +16,8 @@ std::string DataFile(const std::string& name) {
   return testing::SharedDir() + "/testdata/parquet-testing/data/" + name;
 }
 
-std::shared_ptr<ParquetReader> OpenFile(const std::string& path, ParquetReaderOptions options = {}) {
+std::shared_ptr<ParquetReader> OpenFile(const std::string& path,
+                                        ParquetReaderOptions options = {}) {
   auto reader = ParquetReader::Open(path, options);
   EXPECT_TRUE(reader.ok()) << reader.error().message;
   return reader.ok() ? *reader : nullptr;
@@ -64,15 +64,16 @@ ScanOutcome ScanAll(const ParquetReader& reader, const ParquetScanOptions& optio
 
 ParquetScanOptions AllColumns(const ParquetReader& reader) {
   ParquetScanOptions options;
-  for (size_t i = 0; i < reader.schema().fields().size(); ++i) options.columns.push_back(static_cast<int>(i));
+  for (size_t i = 0; i < reader.schema().fields().size(); ++i)
+    options.columns.push_back(static_cast<int>(i));
   return options;
 }
 
 TEST(ParquetReaderTest, ChecksumsAreVerifiedOnlyWhenAsked) {
   ParquetReaderOptions verify;
   verify.verify_checksums = true;
-  for (const char* name : {"datapage_v1-corrupt-checksum.parquet",
-                           "rle-dict-uncompressed-corrupt-checksum.parquet"}) {
+  for (const char* name :
+       {"datapage_v1-corrupt-checksum.parquet", "rle-dict-uncompressed-corrupt-checksum.parquet"}) {
     SCOPED_TRACE(name);
     auto lenient = OpenFile(DataFile(name));
     ScanOutcome ok = ScanAll(*lenient, AllColumns(*lenient));
@@ -84,8 +85,8 @@ TEST(ParquetReaderTest, ChecksumsAreVerifiedOnlyWhenAsked) {
     EXPECT_NE(failed.error->message.find("CRC mismatch"), std::string::npos);
     EXPECT_NE(failed.error->message.find(name), std::string::npos);
   }
-  for (const char* name : {"datapage_v1-uncompressed-checksum.parquet",
-                           "plain-dict-uncompressed-checksum.parquet"}) {
+  for (const char* name :
+       {"datapage_v1-uncompressed-checksum.parquet", "plain-dict-uncompressed-checksum.parquet"}) {
     auto strict = OpenFile(DataFile(name), verify);
     EXPECT_FALSE(ScanAll(*strict, AllColumns(*strict)).error.has_value()) << name;
   }
@@ -174,13 +175,15 @@ TEST(ParquetReaderTest, DictionaryPrunesAbsentValues) {
   int shipmode = reader->schema().FindField("l_shipmode");
   ParquetScanOptions options;
   options.columns = {shipmode};
-  options.use_bloom_filters = false;  // DuckDB's file also has bloom filters that would answer first
+  options.use_bloom_filters =
+      false;  // DuckDB's file also has bloom filters that would answer first
   options.predicates = {ParquetPredicate::Compare(shipmode, Op::kEqual, Value::Varchar("BOAT"))};
   ScanOutcome absent = ScanAll(*reader, options);
   ASSERT_FALSE(absent.error.has_value()) << absent.error->message;
   EXPECT_EQ(absent.rows, 0);
   EXPECT_EQ(absent.counters.row_groups_pruned_by_dictionary, reader->num_row_groups());
-  options.predicates = {ParquetPredicate::In(shipmode, {Value::Varchar("MAIL"), Value::Varchar("SHIP")})};
+  options.predicates = {
+      ParquetPredicate::In(shipmode, {Value::Varchar("MAIL"), Value::Varchar("SHIP")})};
   ScanOutcome present = ScanAll(*reader, options);
   EXPECT_EQ(present.counters.row_groups_pruned_by_dictionary, 0);
   EXPECT_GT(present.rows, 10000);

@@ -9,7 +9,8 @@ namespace {
 
 using Kind = LogicalTypeAnnotation::Kind;
 
-SchemaElement Leaf(std::string name, Type type, FieldRepetitionType repetition = FieldRepetitionType::kOptional) {
+SchemaElement Leaf(std::string name, Type type,
+                   FieldRepetitionType repetition = FieldRepetitionType::kOptional) {
   SchemaElement e;
   e.name = std::move(name);
   e.type = type;
@@ -17,7 +18,8 @@ SchemaElement Leaf(std::string name, Type type, FieldRepetitionType repetition =
   return e;
 }
 
-SchemaElement Group(std::string name, int children, FieldRepetitionType repetition = FieldRepetitionType::kOptional) {
+SchemaElement Group(std::string name, int children,
+                    FieldRepetitionType repetition = FieldRepetitionType::kOptional) {
   SchemaElement e;
   e.name = std::move(name);
   e.num_children = children;
@@ -109,10 +111,14 @@ TEST(SchemaTest, MapsTemporalTypes) {
     e.logical_type = a;
     return TypeOf(e);
   };
-  EXPECT_EQ(temporal(Type::kInt64, Kind::kTimestamp, TimeUnit::kMillis, false), LogicalType::Timestamp(3));
-  EXPECT_EQ(temporal(Type::kInt64, Kind::kTimestamp, TimeUnit::kMicros, false), LogicalType::Timestamp(6));
-  EXPECT_EQ(temporal(Type::kInt64, Kind::kTimestamp, TimeUnit::kNanos, false), LogicalType::Timestamp(6));
-  EXPECT_EQ(temporal(Type::kInt64, Kind::kTimestamp, TimeUnit::kMicros, true), LogicalType::TimestampTz(6));
+  EXPECT_EQ(temporal(Type::kInt64, Kind::kTimestamp, TimeUnit::kMillis, false),
+            LogicalType::Timestamp(3));
+  EXPECT_EQ(temporal(Type::kInt64, Kind::kTimestamp, TimeUnit::kMicros, false),
+            LogicalType::Timestamp(6));
+  EXPECT_EQ(temporal(Type::kInt64, Kind::kTimestamp, TimeUnit::kNanos, false),
+            LogicalType::Timestamp(6));
+  EXPECT_EQ(temporal(Type::kInt64, Kind::kTimestamp, TimeUnit::kMicros, true),
+            LogicalType::TimestampTz(6));
   EXPECT_EQ(temporal(Type::kInt32, Kind::kTime, TimeUnit::kMillis, false), LogicalType::Time(3));
   EXPECT_EQ(temporal(Type::kInt64, Kind::kTime, TimeUnit::kNanos, false), LogicalType::Time(6));
   SchemaElement date = Leaf("d", Type::kInt32);
@@ -149,8 +155,7 @@ TEST(SchemaTest, MapsByteArraysAndFixedLengthAnnotations) {
   SchemaElement interval = Leaf("iv", Type::kFixedLenByteArray);
   interval.type_length = 12;
   interval.converted_type = ConvertedType::kInterval;
-  EXPECT_EQ(TypeOf(interval).ToString(),
-            "row(months integer, days integer, milliseconds integer)");
+  EXPECT_EQ(TypeOf(interval).ToString(), "row(months integer, days integer, milliseconds integer)");
   SchemaElement geometry = Leaf("g", Type::kByteArray);
   geometry.logical_type = Annotation(Kind::kGeometry);
   EXPECT_EQ(TypeOf(geometry), LogicalType(TypeId::kVarbinary));
@@ -174,7 +179,8 @@ TEST(SchemaTest, ResolvesStandardAndLegacyLists) {
   EXPECT_EQ(standard->leaves()[0].max_repetition_level, 1);
 
   // Two-level: repeated primitive child.
-  auto two_level = Make({Root(1), list, Leaf("item", Type::kInt32, FieldRepetitionType::kRepeated)});
+  auto two_level =
+      Make({Root(1), list, Leaf("item", Type::kInt32, FieldRepetitionType::kRepeated)});
   ASSERT_TRUE(two_level.ok());
   EXPECT_EQ(two_level->fields()[0].type, LogicalType::Array(TypeId::kInteger));
   EXPECT_EQ(two_level->leaves()[0].max_definition_level, 2);

@@ -103,7 +103,8 @@ TEST(ThriftTest, RejectsDeepNesting) {
   for (int i = 0; i < 200; ++i) bytes.push_back(0x00);
   auto result = DeserializeThrift<Statistics>(bytes.data(), bytes.size());
   ASSERT_FALSE(result.ok());
-  EXPECT_NE(result.error().message.find("nested deeper"), std::string::npos) << result.error().message;
+  EXPECT_NE(result.error().message.find("nested deeper"), std::string::npos)
+      << result.error().message;
 }
 
 TEST(ThriftTest, ReportsMissingRequiredFields) {
@@ -114,7 +115,8 @@ TEST(ThriftTest, ReportsMissingRequiredFields) {
 }
 
 TEST(ThriftTest, RejectsOverlongVarints) {
-  std::vector<uint8_t> bytes = {0x16, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01};
+  std::vector<uint8_t> bytes = {0x16, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                0xff, 0xff, 0xff, 0xff, 0xff, 0x01};
   ThriftCompactReader r(bytes.data(), bytes.size());
   ThriftCompactReader::FieldHeader h;
   r.BeginStruct();

@@ -1,13 +1,12 @@
 // Tests for ParquetWriter: round trips of every type through the reader under every codec, page
 // version and encoding; statistics, page index, bloom filters, metadata, metrics and errors.
-#include "format/parquet/parquet_writer.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 
 #include "format/parquet/parquet_reader.h"
+#include "format/parquet/parquet_writer.h"
 #include "format/parquet/tests/parquet_test_util.h"
 
 namespace switchboard::parquet {
@@ -40,7 +39,8 @@ class ParquetWriterTest : public ::testing::Test {
     if (!writer.ok()) return {};
     for (int64_t first = 0; first < rows; first += 1000) {
       DataChunk chunk;
-      testing::FillSampleChunk(types, first, static_cast<idx_t>(std::min<int64_t>(1000, rows - first)), chunk);
+      testing::FillSampleChunk(types, first,
+                               static_cast<idx_t>(std::min<int64_t>(1000, rows - first)), chunk);
       auto written = (*writer)->Write(chunk);
       EXPECT_TRUE(written.ok()) << written.error().message;
     }
@@ -74,8 +74,7 @@ class ParquetWriterTest : public ::testing::Test {
           for (size_t c = 0; c < columns.size(); ++c) {
             Value expected = testing::SampleValue(columns[c].second, row);
             Value actual = chunk.column(c).GetValue(r);
-            ASSERT_EQ(actual.ToString(), expected.ToString())
-                << columns[c].first << " row " << row;
+            ASSERT_EQ(actual.ToString(), expected.ToString()) << columns[c].first << " row " << row;
           }
         }
       }
@@ -116,12 +115,16 @@ TEST_P(ParquetWriterRoundTripTest, EveryTypeReadsBackUnchanged) {
 
 INSTANTIATE_TEST_SUITE_P(
     Variants, ParquetWriterRoundTripTest,
-    ::testing::Values(WriteVariant{"snappy_v1_dictionary", CompressionCodec::kSnappy, 1, true, ValueEncoding::kPlain},
-                      WriteVariant{"zstd_v2_dictionary", CompressionCodec::kZstd, 2, true, ValueEncoding::kPlain},
-                      WriteVariant{"gzip_v1_plain", CompressionCodec::kGzip, 1, false, ValueEncoding::kPlain},
-                      WriteVariant{"lz4raw_v2_delta", CompressionCodec::kLz4Raw, 2, false, ValueEncoding::kDelta},
-                      WriteVariant{"brotli_v1_split", CompressionCodec::kBrotli, 1, false, ValueEncoding::kByteStreamSplit},
-                      WriteVariant{"uncompressed_v2_plain", CompressionCodec::kUncompressed, 2, false, ValueEncoding::kPlain}),
+    ::testing::Values(
+        WriteVariant{"snappy_v1_dictionary", CompressionCodec::kSnappy, 1, true,
+                     ValueEncoding::kPlain},
+        WriteVariant{"zstd_v2_dictionary", CompressionCodec::kZstd, 2, true, ValueEncoding::kPlain},
+        WriteVariant{"gzip_v1_plain", CompressionCodec::kGzip, 1, false, ValueEncoding::kPlain},
+        WriteVariant{"lz4raw_v2_delta", CompressionCodec::kLz4Raw, 2, false, ValueEncoding::kDelta},
+        WriteVariant{"brotli_v1_split", CompressionCodec::kBrotli, 1, false,
+                     ValueEncoding::kByteStreamSplit},
+        WriteVariant{"uncompressed_v2_plain", CompressionCodec::kUncompressed, 2, false,
+                     ValueEncoding::kPlain}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(ParquetWriterTest, WritesStatisticsPageIndexAndMetrics) {
@@ -222,20 +225,23 @@ TEST_F(ParquetWriterTest, PredicatesPruneWhatTheWriterIndexed) {
     }
     return std::make_pair(ids, counters);
   };
-  auto [range_ids, range_counters] = run({ParquetPredicate::Compare(0, Op::kGreaterEqual, Value::Bigint(12345)),
-                                          ParquetPredicate::Compare(0, Op::kLess, Value::Bigint(12400))});
+  auto [range_ids, range_counters] =
+      run({ParquetPredicate::Compare(0, Op::kGreaterEqual, Value::Bigint(12345)),
+           ParquetPredicate::Compare(0, Op::kLess, Value::Bigint(12400))});
   ASSERT_EQ(range_ids.size(), 55u);
   EXPECT_EQ(range_ids.front(), 12345);
   EXPECT_EQ(range_counters.row_groups_pruned_by_statistics, 4);
   EXPECT_GE(range_counters.pages_skipped, 2 * 9);  // both columns read one page of ten or more
   // "name-3" is inside every row group's name range but absent: the bloom filter says so.
-  auto [absent, absent_counters] = run({ParquetPredicate::Compare(1, Op::kEqual, Value::Varchar("name-3"))});
+  auto [absent, absent_counters] =
+      run({ParquetPredicate::Compare(1, Op::kEqual, Value::Varchar("name-3"))});
   EXPECT_TRUE(absent.empty());
   // Row groups 2..4 start above "name-3"; 0 and 1 hold names around it, which only the bloom
   // filter excludes.
   EXPECT_EQ(absent_counters.row_groups_pruned_by_statistics, 3);
   EXPECT_EQ(absent_counters.row_groups_pruned_by_bloom_filter, 2);
-  auto [present, present_counters] = run({ParquetPredicate::Compare(1, Op::kEqual, Value::Varchar("name-4242"))});
+  auto [present, present_counters] =
+      run({ParquetPredicate::Compare(1, Op::kEqual, Value::Varchar("name-4242"))});
   ASSERT_EQ(present.size(), 1u);
   EXPECT_EQ(present[0], 2121);
 }
@@ -274,7 +280,8 @@ TEST_F(ParquetWriterTest, TruncatesLongStringBoundsButReportsExactMetrics) {
   // Predicates still see every value.
   ParquetScanOptions scan;
   scan.columns = {0};
-  scan.predicates = {ParquetPredicate::Compare(0, ParquetPredicate::Op::kEqual, Value::Varchar(words[1]))};
+  scan.predicates = {
+      ParquetPredicate::Compare(0, ParquetPredicate::Op::kEqual, Value::Varchar(words[1]))};
   auto scanner = (*reader)->ScanRowGroup(0, scan);
   ASSERT_TRUE(scanner.ok());
   DataChunk out;
@@ -285,8 +292,15 @@ TEST_F(ParquetWriterTest, TruncatesLongStringBoundsButReportsExactMetrics) {
 TEST_F(ParquetWriterTest, KeepsMetadataAndFieldIds) {
   std::vector<ParquetWriterField> fields = {
       {"id", TypeId::kInteger, false, 1},
-      {"tags", LogicalType::Array(TypeId::kVarchar), true, 2, {{"element", TypeId::kVarchar, true, 3}}},
-      {"attrs", LogicalType::Map(TypeId::kVarchar, TypeId::kInteger), true, 4,
+      {"tags",
+       LogicalType::Array(TypeId::kVarchar),
+       true,
+       2,
+       {{"element", TypeId::kVarchar, true, 3}}},
+      {"attrs",
+       LogicalType::Map(TypeId::kVarchar, TypeId::kInteger),
+       true,
+       4,
        {{"key", TypeId::kVarchar, false, 5}, {"value", TypeId::kInteger, true, 6}}}};
   ParquetWriterOptions options;
   options.key_value_metadata = {{"iceberg.schema", std::string("{\"type\":\"struct\"}")}};
@@ -337,7 +351,8 @@ TEST_F(ParquetWriterTest, AcceptsConstantAndDictionaryVectors) {
   ASSERT_TRUE(writer.ok());
   DataChunk chunk;
   chunk.Initialize({TypeId::kVarchar, TypeId::kBigint});
-  for (idx_t r = 0; r < 10; ++r) chunk.column(1).SetValue(r, Value::Bigint(static_cast<int64_t>(r)));
+  for (idx_t r = 0; r < 10; ++r)
+    chunk.column(1).SetValue(r, Value::Bigint(static_cast<int64_t>(r)));
   chunk.SetSize(10);
   chunk.column(0) = Vector::Constant(Value::Varchar("same for every row"));
   SelectionVector reversed(10);
