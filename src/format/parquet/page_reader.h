@@ -47,7 +47,7 @@ struct PageReaderOptions {
   /// Check each page's CRC when it has one.
   bool verify_checksums = false;
   /// Largest uncompressed page accepted.
-  int64_t max_page_size = int64_t{1} << 30;
+  int64_t max_page_size = INT32_MAX;
 };
 
 /// Not thread-safe; one per column chunk being read.

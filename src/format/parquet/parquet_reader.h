@@ -24,8 +24,11 @@ struct ParquetReaderOptions {
   bool binary_as_string = false;
   /// Verify page CRCs where pages carry one; a mismatch fails the scan.
   bool verify_checksums = false;
-  /// Largest uncompressed page, dictionary or DELTA_BYTE_ARRAY expansion accepted.
-  int64_t max_page_size = int64_t{1} << 30;
+  /// Largest uncompressed page, dictionary or DELTA_BYTE_ARRAY expansion accepted. The default
+  /// is the format's own limit (page sizes are 32-bit); lower it to bound memory per page more
+  /// tightly. Declared sizes are also checked against what the codec can produce from the
+  /// compressed bytes.
+  int64_t max_page_size = INT32_MAX;
   /// Largest footer accepted.
   int64_t max_footer_size = int64_t{1} << 28;
 };
