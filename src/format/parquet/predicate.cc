@@ -232,6 +232,16 @@ std::string ParquetPredicate::ToString() const {
 
 Result<BoundPredicate> BoundPredicate::Bind(const ParquetPredicate& predicate,
                                             const LogicalType& column_type) {
+  SB_ASSIGN_OR_RETURN(BoundPredicate bound, BindConstants(predicate, column_type));
+  bool narrow = std::all_of(bound.integers_.begin(), bound.integers_.end(), [](int128_t k) {
+    return k >= INT64_MIN && k <= INT64_MAX;
+  });
+  if (narrow) bound.narrow_integers_.assign(bound.integers_.begin(), bound.integers_.end());
+  return bound;
+}
+
+Result<BoundPredicate> BoundPredicate::BindConstants(const ParquetPredicate& predicate,
+                                                     const LogicalType& column_type) {
   BoundPredicate bound;
   bound.column_ = predicate.column;
   bound.type_ = column_type;
@@ -499,20 +509,30 @@ idx_t BoundPredicate::Filter(const Vector& vector, sel_t* sel, idx_t count) cons
       break;
   }
   int op_index = static_cast<int>(op_);  // kEqual..kIn map to SelectOp's order
+  // Integers of up to 64 bits against constants that fit 64 bits: compare in 64 bits.
+  bool narrow = !narrow_integers_.empty();
+  auto integer = [&](auto tag) -> idx_t {
+    using T = decltype(tag);
+    if (narrow) {
+      return SelectOp<T>(op_index, vector, sel, count,
+                         [](const T& v) { return static_cast<int64_t>(v); }, narrow_integers_);
+    }
+    return SelectOp<T>(op_index, vector, sel, count, WidenInteger<T>, integers_);
+  };
   switch (vector.type().physical_type()) {
-    case PhysicalType::kBool:
-      return SelectOp<bool>(op_index, vector, sel, count, WidenInteger<bool>, integers_);
-    case PhysicalType::kInt8:
-      return SelectOp<int8_t>(op_index, vector, sel, count, WidenInteger<int8_t>, integers_);
-    case PhysicalType::kInt16:
-      return SelectOp<int16_t>(op_index, vector, sel, count, WidenInteger<int16_t>, integers_);
-    case PhysicalType::kInt32:
-      return SelectOp<int32_t>(op_index, vector, sel, count, WidenInteger<int32_t>, integers_);
-    case PhysicalType::kInt64:
-      return SelectOp<int64_t>(op_index, vector, sel, count, WidenInteger<int64_t>, integers_);
+    case PhysicalType::kBool: return integer(bool{});
+    case PhysicalType::kInt8: return integer(int8_t{});
+    case PhysicalType::kInt16: return integer(int16_t{});
+    case PhysicalType::kInt32: return integer(int32_t{});
+    case PhysicalType::kInt64: return integer(int64_t{});
     case PhysicalType::kInt128:
       return SelectOp<int128_t>(op_index, vector, sel, count, WidenInteger<int128_t>, integers_);
     case PhysicalType::kTimestampTz:
+      if (narrow) {
+        return SelectOp<TimestampTz>(
+            op_index, vector, sel, count, [](const TimestampTz& t) { return t.micros; },
+            narrow_integers_);
+      }
       return SelectOp<TimestampTz>(
           op_index, vector, sel, count, [](const TimestampTz& t) { return int128_t{t.micros}; },
           integers_);

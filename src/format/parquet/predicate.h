@@ -96,6 +96,8 @@ class BoundPredicate {
     kNever,      // no value matches
   };
 
+  static Result<BoundPredicate> BindConstants(const ParquetPredicate& predicate,
+                                             const LogicalType& column_type);
   template <typename Key>
   bool CanSkipRange(const std::optional<Key>& min, const std::optional<Key>& max, bool exact,
                     bool no_nan, const std::vector<Key>& keys) const;
@@ -108,6 +110,8 @@ class BoundPredicate {
   NormalizedOp op_ = NormalizedOp::kEqual;
   // The constants of the domain, sorted and deduplicated for kIn.
   std::vector<int128_t> integers_;
+  // integers_ when they all fit 64 bits: columns of up to 64 bits compare without int128.
+  std::vector<int64_t> narrow_integers_;
   std::vector<double> doubles_;
   std::vector<std::string> strings_;
   std::vector<uint128_t> uuids_;
