@@ -3,6 +3,8 @@
 #pragma once
 
 #include <new>
+#include <string>
+#include <vector>
 
 #include "function/function.h"
 
@@ -82,6 +84,50 @@ struct UnaryAggregate {
     function.combine = Combine;
     function.finalize = Finalize;
     function.destroy = needs_destroy ? Destroy : nullptr;
+  }
+};
+
+/// `function` with its documentation set.
+inline AggregateFunction WithDoc(AggregateFunction function, std::string signature, std::string description,
+                                 std::string example) {
+  function.signature = std::move(signature);
+  function.description = std::move(description);
+  function.example = std::move(example);
+  return function;
+}
+
+/// Callbacks for aggregates whose states are C++ objects (holding heap memory): constructed in
+/// place by `initialize` and destroyed by `destroy`.
+template <typename State>
+struct ObjectState {
+  static State& Of(uint8_t* state) { return *reinterpret_cast<State*>(state); }
+  static void Initialize(uint8_t* state, const FunctionData*) { new (state) State(); }
+  static void Destroy(uint8_t** states, idx_t count) {
+    for (idx_t i = 0; i < count; ++i) Of(states[i]).~State();
+  }
+  /// Calls add(state, row) for each input row, with the row's state taken from `states` (grouped
+  /// updates) or the one `single` state.
+  template <typename Add>
+  static void ForEachRow(AggregateInputs& inputs, uint8_t** states, uint8_t* single, Add&& add) {
+    for (idx_t i = 0; i < inputs.count; ++i) add(Of(states ? states[i] : single), i);
+  }
+  /// An aggregate over these states with the given callbacks.
+  static AggregateFunction Make(std::string name, std::vector<LogicalType> arguments, LogicalType return_type,
+                                AggregateUpdate update, AggregateSimpleUpdate simple_update,
+                                AggregateCombine combine, AggregateFinalize finalize, AggregateBind bind) {
+    AggregateFunction f;
+    f.name = std::move(name);
+    f.arguments = std::move(arguments);
+    f.return_type = std::move(return_type);
+    f.state_size = sizeof(State);
+    f.initialize = Initialize;
+    f.update = update;
+    f.simple_update = simple_update;
+    f.combine = combine;
+    f.finalize = finalize;
+    f.destroy = Destroy;
+    f.bind = bind;
+    return f;
   }
 };
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "common/error.h"
+#include "function/aggregate_executor.h"
 #include "function/bind_util.h"
 #include "function/cast.h"
 #include "function/function_registry.h"
@@ -14,28 +15,6 @@
 namespace switchboard {
 
 namespace {
-
-template <typename State>
-State& StateOf(uint8_t* state) {
-  return *reinterpret_cast<State*>(state);
-}
-
-template <typename State>
-void InitializeState(uint8_t* state, const FunctionData*) {
-  new (state) State();
-}
-
-template <typename State>
-void DestroyStates(uint8_t** states, idx_t count) {
-  for (idx_t i = 0; i < count; ++i) StateOf<State>(states[i]).~State();
-}
-
-/// Applies `add(state, row)` to each input row, with the row's state from `states` (grouped
-/// updates) or the one `single` state.
-template <typename State, typename Add>
-void ForEachRow(AggregateInputs& inputs, uint8_t** states, uint8_t* single, Add&& add) {
-  for (idx_t i = 0; i < inputs.count; ++i) add(StateOf<State>(states ? states[i] : single), i);
-}
 
 // ----- approx_distinct -----------------------------------------------------------------------------
 
@@ -54,7 +33,7 @@ int PrecisionOf(const FunctionData* bind) { return static_cast<const DistinctDat
 void DistinctUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   const Vector& input = inputs.arguments[0];
   int precision = PrecisionOf(inputs.bind_data);
-  ForEachRow<DistinctState>(inputs, states, single, [&](DistinctState& s, idx_t i) {
+  ObjectState<DistinctState>::ForEachRow(inputs, states, single, [&](DistinctState& s, idx_t i) {
     RowRef ref = ResolveRow(input, i);
     if (!IsValidAt(*ref.vector, ref.index)) return;
     if (!s.sketch) s.sketch = std::make_unique<HyperLogLog>(precision);
@@ -67,8 +46,8 @@ void DistinctUpdateSingle(AggregateInputs& inputs, uint8_t* state) { DistinctUpd
 
 void DistinctCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData* bind) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& source = StateOf<DistinctState>(sources[i]);
-    auto& target = StateOf<DistinctState>(targets[i]);
+    auto& source = ObjectState<DistinctState>::Of(sources[i]);
+    auto& target = ObjectState<DistinctState>::Of(targets[i]);
     if (!source.sketch) continue;
     if (!target.sketch) target.sketch = std::make_unique<HyperLogLog>(PrecisionOf(bind));
     target.sketch->Merge(*source.sketch);
@@ -77,7 +56,7 @@ void DistinctCombine(uint8_t** sources, uint8_t** targets, idx_t count, const Fu
 
 void DistinctFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& s = StateOf<DistinctState>(states[i]);
+    auto& s = ObjectState<DistinctState>::Of(states[i]);
     result.data<int64_t>()[offset + i] = s.sketch ? s.sketch->Estimate() : 0;
   }
 }
@@ -147,7 +126,7 @@ double ValueAsDouble(const Vector& v, idx_t index) {
 void PercentileUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   const auto& data = *static_cast<const PercentileData*>(inputs.bind_data);
   const Vector& values = inputs.arguments[0];
-  ForEachRow<PercentileState>(inputs, states, single, [&](PercentileState& s, idx_t i) {
+  ObjectState<PercentileState>::ForEachRow(inputs, states, single, [&](PercentileState& s, idx_t i) {
     RowRef value = ResolveRow(values, i);
     if (!IsValidAt(*value.vector, value.index)) return;
     double weight = 1;
@@ -173,8 +152,8 @@ void PercentileUpdateSingle(AggregateInputs& inputs, uint8_t* state) { Percentil
 
 void PercentileCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& source = StateOf<PercentileState>(sources[i]);
-    auto& target = StateOf<PercentileState>(targets[i]);
+    auto& source = ObjectState<PercentileState>::Of(sources[i]);
+    auto& target = ObjectState<PercentileState>::Of(targets[i]);
     if (!source.digest) continue;
     if (!target.digest) target.digest = std::make_unique<TDigest>();
     target.digest->Merge(*source.digest);
@@ -194,7 +173,7 @@ void WriteQuantile(Vector& target, idx_t row, double q) {
 void PercentileFinalize(uint8_t** states, idx_t count, const FunctionData* bind, Vector& result, idx_t offset) {
   const auto& data = *static_cast<const PercentileData*>(bind);
   for (idx_t i = 0; i < count; ++i) {
-    auto& s = StateOf<PercentileState>(states[i]);
+    auto& s = ObjectState<PercentileState>::Of(states[i]);
     if (!s.digest || s.digest->empty()) {
       result.SetNull(offset + i);
       continue;
@@ -242,7 +221,7 @@ struct ChecksumState {
 
 void ChecksumUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   const Vector& input = inputs.arguments[0];
-  ForEachRow<ChecksumState>(inputs, states, single, [&](ChecksumState& s, idx_t i) {
+  ObjectState<ChecksumState>::ForEachRow(inputs, states, single, [&](ChecksumState& s, idx_t i) {
     RowRef ref = ResolveRow(input, i);
     s.sum += HashAt(*ref.vector, ref.index) * 0x9E3779B97F4A7C15ULL;  // NULLs count, with their own hash
     s.any = true;
@@ -254,8 +233,8 @@ void ChecksumUpdateSingle(AggregateInputs& inputs, uint8_t* state) { ChecksumUpd
 
 void ChecksumCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& source = StateOf<ChecksumState>(sources[i]);
-    auto& target = StateOf<ChecksumState>(targets[i]);
+    auto& source = ObjectState<ChecksumState>::Of(sources[i]);
+    auto& target = ObjectState<ChecksumState>::Of(targets[i]);
     target.sum += source.sum;
     target.any = target.any || source.any;
   }
@@ -263,7 +242,7 @@ void ChecksumCombine(uint8_t** sources, uint8_t** targets, idx_t count, const Fu
 
 void ChecksumFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& s = StateOf<ChecksumState>(states[i]);
+    auto& s = ObjectState<ChecksumState>::Of(states[i]);
     if (!s.any) {
       result.SetNull(offset + i);
       continue;
@@ -274,45 +253,19 @@ void ChecksumFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector
   }
 }
 
-template <typename State>
-AggregateFunction Make(const char* name, std::vector<LogicalType> arguments, LogicalType return_type,
-                       AggregateUpdate update, AggregateSimpleUpdate simple_update, AggregateCombine combine,
-                       AggregateFinalize finalize, AggregateBind bind) {
-  AggregateFunction f;
-  f.name = name;
-  f.arguments = std::move(arguments);
-  f.return_type = std::move(return_type);
-  f.state_size = sizeof(State);
-  f.initialize = InitializeState<State>;
-  f.update = update;
-  f.simple_update = simple_update;
-  f.combine = combine;
-  f.finalize = finalize;
-  f.destroy = DestroyStates<State>;
-  f.bind = bind;
-  return f;
-}
-
-AggregateFunction Documented(AggregateFunction f, const char* signature, const char* description = "",
-                             const char* example = "") {
-  f.signature = signature;
-  f.description = description;
-  f.example = example;
-  return f;
-}
 
 }  // namespace
 
 void RegisterApproximateAggregates(FunctionRegistry& registry) {
   const LogicalType any;
-  registry.AddAggregate(Documented(
-      Make<DistinctState>("approx_distinct", {any}, TypeId::kBigint, DistinctUpdateGrouped, DistinctUpdateSingle,
+  registry.AddAggregate(WithDoc(
+      ObjectState<DistinctState>::Make("approx_distinct", {any}, TypeId::kBigint, DistinctUpdateGrouped, DistinctUpdateSingle,
                           DistinctCombine, DistinctFinalize, BindApproxDistinct),
       "approx_distinct(x [, max_standard_error]) -> bigint",
       "The approximate number of distinct non-NULL values (HyperLogLog with a standard error of 2.3% by default; "
       "exact for small sets).",
       "SELECT approx_distinct(customer_id) FROM interactions"));
-  registry.AddAggregate(Make<DistinctState>("approx_distinct", {any, TypeId::kDouble}, TypeId::kBigint,
+  registry.AddAggregate(ObjectState<DistinctState>::Make("approx_distinct", {any, TypeId::kDouble}, TypeId::kBigint,
                                             DistinctUpdateGrouped, DistinctUpdateSingle, DistinctCombine, DistinctFinalize,
                                             BindApproxDistinct));
   bool first = true;
@@ -323,11 +276,11 @@ void RegisterApproximateAggregates(FunctionRegistry& registry) {
         {type, LogicalType::Array(TypeId::kDouble)},
         {type, TypeId::kBigint, LogicalType::Array(TypeId::kDouble)}};
     for (auto& arguments : forms) {
-      AggregateFunction f = Make<PercentileState>("approx_percentile", std::move(arguments), type, PercentileUpdateGrouped,
+      AggregateFunction f = ObjectState<PercentileState>::Make("approx_percentile", std::move(arguments), type, PercentileUpdateGrouped,
                                                   PercentileUpdateSingle, PercentileCombine, PercentileFinalize,
                                                   BindApproxPercentile);
       if (first) {
-        f = Documented(std::move(f), "approx_percentile(x, [weight,] percentage | array(percentage)) -> same as x",
+        f = WithDoc(std::move(f), "approx_percentile(x, [weight,] percentage | array(percentage)) -> same as x",
                        "The approximate value at a percentile (or an array of values at percentiles) of the non-NULL "
                        "values, optionally weighted; a t-digest, exact while it holds few values (nearest rank).",
                        "SELECT approx_percentile(handle_seconds, 0.9) FROM interactions");
@@ -336,8 +289,8 @@ void RegisterApproximateAggregates(FunctionRegistry& registry) {
       registry.AddAggregate(std::move(f));
     }
   }
-  registry.AddAggregate(Documented(
-      Make<ChecksumState>("checksum", {any}, TypeId::kVarbinary, ChecksumUpdateGrouped, ChecksumUpdateSingle,
+  registry.AddAggregate(WithDoc(
+      ObjectState<ChecksumState>::Make("checksum", {any}, TypeId::kVarbinary, ChecksumUpdateGrouped, ChecksumUpdateSingle,
                           ChecksumCombine, ChecksumFinalize, nullptr),
       "checksum(x) -> varbinary",
       "An order-insensitive checksum of the values (NULLs included): equal multisets give equal checksums.",

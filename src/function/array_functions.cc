@@ -22,28 +22,6 @@ LogicalType ElementTypeOf(const LogicalType& array, const std::string& function)
   return array.element_type();
 }
 
-/// Positions of `count` rows of several argument vectors, NULL checks included.
-class RowReader {
- public:
-  RowReader(DataChunk& args, idx_t columns) : formats_(columns) {
-    for (idx_t a = 0; a < columns; ++a) args.column(a).ToUnifiedFormat(args.size(), formats_[a]);
-  }
-  bool AnyNull(idx_t row) const {
-    for (const UnifiedFormat& f : formats_) {
-      if (!f.RowIsValid(row)) return true;
-    }
-    return false;
-  }
-  template <typename T>
-  const T& Get(idx_t argument, idx_t row) const {
-    const UnifiedFormat& f = formats_[argument];
-    return f.GetData<T>()[f.sel->get_index(row)];
-  }
-
- private:
-  std::vector<UnifiedFormat> formats_;
-};
-
 // ----- constructor ---------------------------------------------------------------------------------
 
 std::unique_ptr<FunctionData> BindArrayConstructor(ScalarFunction& function, const std::vector<LogicalType>& types,
@@ -215,7 +193,7 @@ template <typename Select>
 void SelectElements(DataChunk& args, Vector& result, idx_t null_check_columns, Select&& select) {
   idx_t count = args.size();
   ListView arrays(args.column(0), count);
-  RowReader rows(args, null_check_columns);
+  ArgumentRows rows(args, null_check_columns);
   ListWriter writer(result);
   std::vector<sel_t> chosen;
   for (idx_t i = 0; i < count; ++i) {
@@ -285,7 +263,7 @@ void ShuffleKernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 void SliceKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  RowReader rows(args, 3);
+  ArgumentRows rows(args, 3);
   SelectElements(args, result, 3, [&](idx_t row, const ListEntry& entry, std::vector<sel_t>& chosen) {
     int64_t start = rows.Get<int64_t>(1, row), length = rows.Get<int64_t>(2, row);
     SB_USER_CHECK(start != 0, kSubscriptOutOfRange, "SQL array indices start at 1");
@@ -299,7 +277,7 @@ void SliceKernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 void TrimArrayKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  RowReader rows(args, 2);
+  ArgumentRows rows(args, 2);
   SelectElements(args, result, 2, [&](idx_t row, const ListEntry& entry, std::vector<sel_t>& chosen) {
     int64_t n = rows.Get<int64_t>(1, row);
     SB_USER_CHECK(n >= 0 && n <= entry.length, kInvalidParameter,
@@ -340,7 +318,7 @@ void ArrayJoinKernel(DataChunk& args, FunctionContext&, Vector& result) {
   Vector texts(LogicalType::Varchar(), std::max<idx_t>(arrays.child_size(), 1));
   if (arrays.child_size() > 0) FormatVector(arrays.child(), texts, arrays.child_size());
   const StringView* text = texts.data<StringView>();
-  RowReader rows(args, args.ColumnCount());
+  ArgumentRows rows(args);
   std::string buffer;
   StringView* out = result.data<StringView>();
   for (idx_t i = 0; i < count; ++i) {
@@ -348,7 +326,7 @@ void ArrayJoinKernel(DataChunk& args, FunctionContext&, Vector& result) {
       result.SetNull(i);
       continue;
     }
-    std::string_view delimiter = rows.Get<StringView>(1, i).view();
+    std::string_view delimiter = rows.String(1, i);
     const ListEntry& entry = arrays.Entry(i);
     buffer.clear();
     bool first = true;
@@ -358,7 +336,7 @@ void ArrayJoinKernel(DataChunk& args, FunctionContext&, Vector& result) {
       if (!valid && !has_replacement) continue;
       if (!first) buffer.append(delimiter);
       first = false;
-      buffer.append(valid ? text[e].view() : rows.Get<StringView>(2, i).view());
+      buffer.append(valid ? text[e].view() : rows.String(2, i));
     }
     out[i] = result.AddString(buffer);
   }
@@ -509,9 +487,7 @@ void ZipKernel(DataChunk& args, FunctionContext&, Vector& result) {
       for (idx_t a = 0; a < n; ++a) {
         const ListEntry& entry = arrays[a].Entry(i);
         if (k < entry.length) {
-          SelectionVector one(1);
-          one.set_index(0, entry.offset + k);
-          fields[a].CopyRows(arrays[a].child(), one, 1, start + k);
+          CopyValueAt(arrays[a].child(), entry.offset + k, fields[a], start + k);
         } else {
           fields[a].SetNull(start + k);
         }
@@ -628,7 +604,7 @@ void CheckSequenceLength(int64_t entries) {
 template <typename T, bool kHasStep, int64_t kStepScale>
 void SequenceKernel(DataChunk& args, FunctionContext&, Vector& result) {
   idx_t count = args.size();
-  RowReader rows(args, args.ColumnCount());
+  ArgumentRows rows(args);
   ListWriter writer(result);
   for (idx_t i = 0; i < count; ++i) {
     if (rows.AnyNull(i)) {
@@ -659,7 +635,7 @@ void SequenceKernel(DataChunk& args, FunctionContext&, Vector& result) {
 template <typename T>
 void MonthSequenceKernel(DataChunk& args, FunctionContext&, Vector& result) {
   idx_t count = args.size();
-  RowReader rows(args, 3);
+  ArgumentRows rows(args, 3);
   ListWriter writer(result);
   for (idx_t i = 0; i < count; ++i) {
     if (rows.AnyNull(i)) {

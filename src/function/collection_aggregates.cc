@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "function/aggregate_executor.h"
 #include "function/bind_util.h"
 #include "function/function_registry.h"
 #include "function/nested_vector.h"
@@ -43,28 +44,6 @@ class ValueColumn {
   idx_t size_ = 0;
 };
 
-template <typename State>
-State& StateOf(uint8_t* state) {
-  return *reinterpret_cast<State*>(state);
-}
-
-/// Applies `add(state, row)` to each input row, with the row's state from `states` (grouped
-/// updates) or the one `single` state.
-template <typename State, typename Add>
-void ForEachRow(AggregateInputs& inputs, uint8_t** states, uint8_t* single, Add&& add) {
-  for (idx_t i = 0; i < inputs.count; ++i) add(StateOf<State>(states ? states[i] : single), i);
-}
-
-template <typename State>
-void DestroyStates(uint8_t** states, idx_t count) {
-  for (idx_t i = 0; i < count; ++i) StateOf<State>(states[i]).~State();
-}
-
-template <typename State>
-void InitializeState(uint8_t* state, const FunctionData*) {
-  new (state) State();
-}
-
 // ----- array_agg -----------------------------------------------------------------------------------
 
 struct ArrayAggState {
@@ -73,7 +52,7 @@ struct ArrayAggState {
 
 void ArrayAggUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   const Vector& input = inputs.arguments[0];
-  ForEachRow<ArrayAggState>(inputs, states, single, [&](ArrayAggState& s, idx_t i) {
+  ObjectState<ArrayAggState>::ForEachRow(inputs, states, single, [&](ArrayAggState& s, idx_t i) {
     if (!s.values) s.values = std::make_unique<ValueColumn>(input.type());
     RowRef ref = ResolveRow(input, i);
     s.values->Append(*ref.vector, ref.index);
@@ -85,8 +64,8 @@ void ArrayAggUpdateSingle(AggregateInputs& inputs, uint8_t* state) { ArrayAggUpd
 
 void ArrayAggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& source = StateOf<ArrayAggState>(sources[i]);
-    auto& target = StateOf<ArrayAggState>(targets[i]);
+    auto& source = ObjectState<ArrayAggState>::Of(sources[i]);
+    auto& target = ObjectState<ArrayAggState>::Of(targets[i]);
     if (!source.values) continue;
     if (!target.values) target.values = std::make_unique<ValueColumn>(source.values->values().type());
     target.values->AppendAll(*source.values);
@@ -96,7 +75,7 @@ void ArrayAggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const Fu
 void ArrayAggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
   ListWriter writer(result);
   for (idx_t i = 0; i < count; ++i) {
-    auto& s = StateOf<ArrayAggState>(states[i]);
+    auto& s = ObjectState<ArrayAggState>::Of(states[i]);
     if (!s.values) {
       result.SetNull(offset + i);
       continue;
@@ -142,7 +121,7 @@ void MapAggAdd(KeyedState& s, const Vector& keys, idx_t key_row, const Vector& v
 void MapAggUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   const Vector& keys = inputs.arguments[0];
   const Vector& values = inputs.arguments[1];
-  ForEachRow<KeyedState>(inputs, states, single, [&](KeyedState& s, idx_t i) {
+  ObjectState<KeyedState>::ForEachRow(inputs, states, single, [&](KeyedState& s, idx_t i) {
     RowRef key = ResolveRow(keys, i);
     if (!IsValidAt(*key.vector, key.index)) return;
     RowRef value = ResolveRow(values, i);
@@ -155,8 +134,8 @@ void MapAggUpdateSingle(AggregateInputs& inputs, uint8_t* state) { MapAggUpdate(
 
 void MapAggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& source = StateOf<KeyedState>(sources[i]);
-    auto& target = StateOf<KeyedState>(targets[i]);
+    auto& source = ObjectState<KeyedState>::Of(sources[i]);
+    auto& target = ObjectState<KeyedState>::Of(targets[i]);
     if (!source.keys) continue;
     for (idx_t k = 0; k < source.keys->size(); ++k) {
       MapAggAdd(target, source.keys->values(), k, source.values->values(), k);
@@ -180,7 +159,7 @@ void WriteMap(Vector& result, idx_t row, const ValueColumn* keys, const Vector& 
 
 void MapAggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& s = StateOf<KeyedState>(states[i]);
+    auto& s = ObjectState<KeyedState>::Of(states[i]);
     if (!s.keys) {
       result.SetNull(offset + i);
       continue;
@@ -198,7 +177,7 @@ void HistogramAdd(KeyedState& s, const Vector& keys, idx_t row, int64_t count) {
 
 void HistogramUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   const Vector& keys = inputs.arguments[0];
-  ForEachRow<KeyedState>(inputs, states, single, [&](KeyedState& s, idx_t i) {
+  ObjectState<KeyedState>::ForEachRow(inputs, states, single, [&](KeyedState& s, idx_t i) {
     RowRef key = ResolveRow(keys, i);
     if (IsValidAt(*key.vector, key.index)) HistogramAdd(s, *key.vector, key.index, 1);
   });
@@ -209,8 +188,8 @@ void HistogramUpdateSingle(AggregateInputs& inputs, uint8_t* state) { HistogramU
 
 void HistogramCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& source = StateOf<KeyedState>(sources[i]);
-    auto& target = StateOf<KeyedState>(targets[i]);
+    auto& source = ObjectState<KeyedState>::Of(sources[i]);
+    auto& target = ObjectState<KeyedState>::Of(targets[i]);
     if (!source.keys) continue;
     for (idx_t k = 0; k < source.keys->size(); ++k) HistogramAdd(target, source.keys->values(), k, source.counts[k]);
   }
@@ -218,7 +197,7 @@ void HistogramCombine(uint8_t** sources, uint8_t** targets, idx_t count, const F
 
 void HistogramFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& s = StateOf<KeyedState>(states[i]);
+    auto& s = ObjectState<KeyedState>::Of(states[i]);
     if (!s.keys) {
       result.SetNull(offset + i);
       continue;
@@ -244,7 +223,7 @@ struct ListaggState {
 void ListaggUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   const std::string& separator = static_cast<const SeparatorData*>(inputs.bind_data)->separator;
   const Vector& input = inputs.arguments[0];
-  ForEachRow<ListaggState>(inputs, states, single, [&](ListaggState& s, idx_t i) {
+  ObjectState<ListaggState>::ForEachRow(inputs, states, single, [&](ListaggState& s, idx_t i) {
     RowRef ref = ResolveRow(input, i);
     if (!IsValidAt(*ref.vector, ref.index)) return;
     if (s.any) s.text.append(separator);
@@ -259,8 +238,8 @@ void ListaggUpdateSingle(AggregateInputs& inputs, uint8_t* state) { ListaggUpdat
 void ListaggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData* bind) {
   const std::string& separator = static_cast<const SeparatorData*>(bind)->separator;
   for (idx_t i = 0; i < count; ++i) {
-    auto& source = StateOf<ListaggState>(sources[i]);
-    auto& target = StateOf<ListaggState>(targets[i]);
+    auto& source = ObjectState<ListaggState>::Of(sources[i]);
+    auto& target = ObjectState<ListaggState>::Of(targets[i]);
     if (!source.any) continue;
     if (target.any) target.text.append(separator);
     target.text.append(source.text);
@@ -270,7 +249,7 @@ void ListaggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const Fun
 
 void ListaggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& s = StateOf<ListaggState>(states[i]);
+    auto& s = ObjectState<ListaggState>::Of(states[i]);
     if (!s.any) result.SetNull(offset + i);
     else result.data<StringView>()[offset + i] = result.AddString(s.text);
   }
@@ -314,7 +293,7 @@ template <bool kMax>
 void ByUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   const Vector& values = inputs.arguments[0];
   const Vector& keys = inputs.arguments[1];
-  ForEachRow<ByState>(inputs, states, single, [&](ByState& s, idx_t i) {
+  ObjectState<ByState>::ForEachRow(inputs, states, single, [&](ByState& s, idx_t i) {
     RowRef key = ResolveRow(keys, i);
     if (!IsValidAt(*key.vector, key.index)) return;
     RowRef value = ResolveRow(values, i);
@@ -334,16 +313,16 @@ void ByUpdateSingle(AggregateInputs& inputs, uint8_t* state) {
 template <bool kMax>
 void ByCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& source = StateOf<ByState>(sources[i]);
+    auto& source = ObjectState<ByState>::Of(sources[i]);
     if (source.key) {
-      ByConsider<kMax>(StateOf<ByState>(targets[i]), source.value->values(), 0, source.key->values(), 0);
+      ByConsider<kMax>(ObjectState<ByState>::Of(targets[i]), source.value->values(), 0, source.key->values(), 0);
     }
   }
 }
 
 void ByFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
-    auto& s = StateOf<ByState>(states[i]);
+    auto& s = ObjectState<ByState>::Of(states[i]);
     if (!s.key) {
       result.SetNull(offset + i);
       continue;
@@ -365,90 +344,80 @@ std::unique_ptr<FunctionData> BindBy(AggregateFunction& function, const std::vec
 // ----- registration --------------------------------------------------------------------------------
 
 template <typename State>
-AggregateFunction Make(const char* name, std::vector<LogicalType> arguments, LogicalType return_type,
-                       AggregateUpdate update, AggregateSimpleUpdate simple_update, AggregateCombine combine,
-                       AggregateFinalize finalize, AggregateBind bind, const char* signature, const char* description,
-                       const char* example) {
-  AggregateFunction f;
-  f.name = name;
-  f.arguments = std::move(arguments);
-  f.return_type = std::move(return_type);
-  f.state_size = sizeof(State);
-  f.initialize = InitializeState<State>;
-  f.update = update;
-  f.simple_update = simple_update;
-  f.combine = combine;
-  f.finalize = finalize;
-  f.destroy = DestroyStates<State>;
-  f.bind = bind;
-  f.signature = signature;
-  f.description = description;
-  f.example = example;
-  return f;
+AggregateFunction Collecting(const char* name, std::vector<LogicalType> arguments, AggregateUpdate update,
+                             AggregateSimpleUpdate simple_update, AggregateCombine combine, AggregateFinalize finalize,
+                             AggregateBind bind) {
+  return ObjectState<State>::Make(name, std::move(arguments), LogicalType(), update, simple_update, combine, finalize,
+                                  bind);
 }
 
 }  // namespace
 
 void RegisterCollectionAggregates(FunctionRegistry& registry) {
   const LogicalType any;
-  AggregateFunction array_agg = Make<ArrayAggState>(
-      "array_agg", {any}, LogicalType(), ArrayAggUpdateGrouped, ArrayAggUpdateSingle, ArrayAggCombine, ArrayAggFinalize,
-      [](AggregateFunction& f, const std::vector<LogicalType>& types,
-         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
-        f.return_type = LogicalType::Array(types[0]);
-        return nullptr;
-      },
+  AggregateFunction array_agg = WithDoc(
+      Collecting<ArrayAggState>("array_agg", {any}, ArrayAggUpdateGrouped, ArrayAggUpdateSingle, ArrayAggCombine,
+                                ArrayAggFinalize,
+                                [](AggregateFunction& f, const std::vector<LogicalType>& types,
+                                   const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+                                  f.return_type = LogicalType::Array(types[0]);
+                                  return nullptr;
+                                }),
       "array_agg(x) -> array(T)", "The input values, NULLs included, as an array (in the order of ORDER BY inside the call).",
       "SELECT array_agg(agent_id ORDER BY start_time) FROM interactions");
   array_agg.order_sensitive = true;
   registry.AddAggregate(std::move(array_agg));
-  registry.AddAggregate(Make<KeyedState>(
-      "map_agg", {any, any}, LogicalType(), MapAggUpdateGrouped, MapAggUpdateSingle, MapAggCombine, MapAggFinalize,
-      [](AggregateFunction& f, const std::vector<LogicalType>& types,
-         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
-        f.return_type = LogicalType::Map(types[0], types[1]);
-        return nullptr;
-      },
-      "map_agg(key, value) -> map(K, V)", "A map of the key/value pairs; NULL keys are skipped and the first value of a "
-      "repeated key is kept.",
+  registry.AddAggregate(WithDoc(
+      Collecting<KeyedState>("map_agg", {any, any}, MapAggUpdateGrouped, MapAggUpdateSingle, MapAggCombine, MapAggFinalize,
+                             [](AggregateFunction& f, const std::vector<LogicalType>& types,
+                                const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+                               f.return_type = LogicalType::Map(types[0], types[1]);
+                               return nullptr;
+                             }),
+      "map_agg(key, value) -> map(K, V)",
+      "A map of the key/value pairs; NULL keys are skipped and the first value of a repeated key is kept.",
       "SELECT map_agg(queue_id, queue_name) FROM queues"));
-  registry.AddAggregate(Make<KeyedState>(
-      "histogram", {any}, LogicalType(), HistogramUpdateGrouped, HistogramUpdateSingle, HistogramCombine,
-      HistogramFinalize,
-      [](AggregateFunction& f, const std::vector<LogicalType>& types,
-         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
-        f.return_type = LogicalType::Map(types[0], TypeId::kBigint);
-        return nullptr;
-      },
+  registry.AddAggregate(WithDoc(
+      Collecting<KeyedState>("histogram", {any}, HistogramUpdateGrouped, HistogramUpdateSingle, HistogramCombine,
+                             HistogramFinalize,
+                             [](AggregateFunction& f, const std::vector<LogicalType>& types,
+                                const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+                               f.return_type = LogicalType::Map(types[0], TypeId::kBigint);
+                               return nullptr;
+                             }),
       "histogram(x) -> map(T, bigint)", "How many times each non-NULL value occurs.",
       "SELECT histogram(disposition) FROM interactions"));
   for (const char* name : {"listagg", "string_agg"}) {
     bool listagg = std::string(name) == "listagg";
-    AggregateFunction one = Make<ListaggState>(
-        name, {LogicalType::Varchar()}, LogicalType::Varchar(), ListaggUpdateGrouped, ListaggUpdateSingle, ListaggCombine,
-        ListaggFinalize, BindListagg, listagg ? "listagg(x) -> varchar" : "string_agg(x) -> varchar", "", "");
-    one.order_sensitive = true;
-    AggregateFunction two = Make<ListaggState>(
-        name, {LogicalType::Varchar(), LogicalType::Varchar()}, LogicalType::Varchar(), ListaggUpdateGrouped,
-        ListaggUpdateSingle, ListaggCombine, ListaggFinalize, BindListagg,
+    const LogicalType v = LogicalType::Varchar();
+    AggregateFunction two = WithDoc(
+        Collecting<ListaggState>(name, {v, v}, ListaggUpdateGrouped, ListaggUpdateSingle, ListaggCombine, ListaggFinalize,
+                                 BindListagg),
         listagg ? "listagg(x, separator) -> varchar" : "string_agg(x, separator) -> varchar",
         listagg ? "The non-NULL values joined by the constant separator (none when omitted), in the order of WITHIN "
                   "GROUP (ORDER BY ...); NULL when there are none."
                 : "The same as listagg (PostgreSQL and Redshift name); order with ORDER BY inside the call.",
         listagg ? "SELECT listagg(agent_name, ', ') WITHIN GROUP (ORDER BY agent_name) FROM agents"
                 : "SELECT string_agg(agent_name, ', ' ORDER BY agent_name) FROM agents");
-    two.order_sensitive = true;
+    AggregateFunction one = WithDoc(
+        Collecting<ListaggState>(name, {v}, ListaggUpdateGrouped, ListaggUpdateSingle, ListaggCombine, ListaggFinalize,
+                                 BindListagg),
+        listagg ? "listagg(x) -> varchar" : "string_agg(x) -> varchar", "", "");
+    two.return_type = one.return_type = v;
+    two.order_sensitive = one.order_sensitive = true;
     registry.AddAggregate(std::move(two));
     registry.AddAggregate(std::move(one));
   }
-  registry.AddAggregate(Make<ByState>("min_by", {any, any}, LogicalType(), ByUpdateGrouped<false>, ByUpdateSingle<false>,
-                                      ByCombine<false>, ByFinalize, BindBy, "min_by(x, y) -> T",
-                                      "The value of x on the row with the smallest y (rows with a NULL y are skipped).",
-                                      "SELECT min_by(agent_id, handle_seconds) FROM interactions"));
-  registry.AddAggregate(Make<ByState>("max_by", {any, any}, LogicalType(), ByUpdateGrouped<true>, ByUpdateSingle<true>,
-                                      ByCombine<true>, ByFinalize, BindBy, "max_by(x, y) -> T",
-                                      "The value of x on the row with the largest y (rows with a NULL y are skipped).",
-                                      "SELECT max_by(agent_id, handle_seconds) FROM interactions"));
+  registry.AddAggregate(WithDoc(Collecting<ByState>("min_by", {any, any}, ByUpdateGrouped<false>, ByUpdateSingle<false>,
+                                                    ByCombine<false>, ByFinalize, BindBy),
+                                "min_by(x, y) -> T",
+                                "The value of x on the row with the smallest y (rows with a NULL y are skipped).",
+                                "SELECT min_by(agent_id, handle_seconds) FROM interactions"));
+  registry.AddAggregate(WithDoc(Collecting<ByState>("max_by", {any, any}, ByUpdateGrouped<true>, ByUpdateSingle<true>,
+                                                    ByCombine<true>, ByFinalize, BindBy),
+                                "max_by(x, y) -> T",
+                                "The value of x on the row with the largest y (rows with a NULL y are skipped).",
+                                "SELECT max_by(agent_id, handle_seconds) FROM interactions"));
 }
 
 }  // namespace switchboard

@@ -231,14 +231,9 @@ void ZipWithKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   }
   auto padded = [&](const Vector& child, const std::vector<std::optional<idx_t>>& positions) {
     Vector out(child.type(), std::max<idx_t>(positions.size(), 1));
-    SelectionVector one(1);
     for (idx_t j = 0; j < positions.size(); ++j) {
-      if (!positions[j]) {
-        out.SetNull(j);
-        continue;
-      }
-      one.set_index(0, *positions[j]);
-      out.CopyRows(child, one, 1, j);
+      if (positions[j]) CopyValueAt(child, *positions[j], out, j);
+      else out.SetNull(j);
     }
     return out;
   };

@@ -63,43 +63,19 @@ class RegexSource {
   std::string last_text_;
 };
 
-/// Reads rows of the (string, pattern, extra...) arguments, skipping rows with a NULL argument.
-class RegexArguments {
- public:
-  /// Reads the first `columns` arguments (all by default).
-  explicit RegexArguments(DataChunk& args, idx_t columns = 0) : formats_(columns ? columns : args.ColumnCount()) {
-    for (idx_t a = 0; a < formats_.size(); ++a) args.column(a).ToUnifiedFormat(args.size(), formats_[a]);
-  }
-  bool AnyNull(idx_t row) const {
-    for (const UnifiedFormat& f : formats_) {
-      if (!f.RowIsValid(row)) return true;
-    }
-    return false;
-  }
-  std::string_view String(idx_t argument, idx_t row) const {
-    const UnifiedFormat& f = formats_[argument];
-    return f.GetData<StringView>()[f.sel->get_index(row)].view();
-  }
-  int64_t Integer(idx_t argument, idx_t row) const {
-    const UnifiedFormat& f = formats_[argument];
-    return f.GetData<int64_t>()[f.sel->get_index(row)];
-  }
-
- private:
-  std::vector<UnifiedFormat> formats_;
-};
-
 void CheckGroup(const RE2& regex, int64_t group) {
   SB_USER_CHECK(group >= 0 && group <= regex.NumberOfCapturingGroups(), kInvalidParameter,
                 "Pattern has {} groups. Cannot access group {}", regex.NumberOfCapturingGroups(), group);
 }
 
 /// Iterates the successive matches of a pattern in a text, stepping one code point past empty
-/// matches (as Java's Matcher.find does).
+/// matches (as Java's Matcher.find does). `groups` is scratch space the caller reuses across rows.
 class MatchIterator {
  public:
-  MatchIterator(const RE2& regex, std::string_view text, size_t start, int groups)
-      : regex_(regex), text_(text.data(), text.size()), position_(start), groups_(groups + 1) {}
+  MatchIterator(const RE2& regex, std::string_view text, size_t start, int groups, std::vector<StringPiece>& scratch)
+      : regex_(regex), text_(text.data(), text.size()), position_(start), groups_(scratch) {
+    groups_.assign(static_cast<size_t>(groups) + 1, StringPiece());
+  }
 
   /// Finds the next match; groups()[0] is the whole match.
   bool Next() {
@@ -128,14 +104,14 @@ class MatchIterator {
   const RE2& regex_;
   StringPiece text_;
   size_t position_;
-  std::vector<StringPiece> groups_;
+  std::vector<StringPiece>& groups_;
 };
 
 // ----- regexp_like, regexp_count, regexp_position ------------------------------------------------
 
 void RegexpLikeKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   RegexSource source(context.bind_data);
-  RegexArguments in(args);
+  ArgumentRows in(args);
   bool* out = result.data<bool>();
   for (idx_t i = 0; i < args.size(); ++i) {
     if (in.AnyNull(i)) {
@@ -149,14 +125,15 @@ void RegexpLikeKernel(DataChunk& args, FunctionContext& context, Vector& result)
 
 void RegexpCountKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   RegexSource source(context.bind_data);
-  RegexArguments in(args);
+  std::vector<StringPiece> scratch;
+  ArgumentRows in(args);
   int64_t* out = result.data<int64_t>();
   for (idx_t i = 0; i < args.size(); ++i) {
     if (in.AnyNull(i)) {
       result.SetNull(i);
       continue;
     }
-    MatchIterator matches(source.Get(in.String(1, i)), in.String(0, i), 0, 0);
+    MatchIterator matches(source.Get(in.String(1, i)), in.String(0, i), 0, 0, scratch);
     int64_t n = 0;
     while (matches.Next()) ++n;
     out[i] = n;
@@ -165,7 +142,8 @@ void RegexpCountKernel(DataChunk& args, FunctionContext& context, Vector& result
 
 void RegexpPositionKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   RegexSource source(context.bind_data);
-  RegexArguments in(args);
+  std::vector<StringPiece> scratch;
+  ArgumentRows in(args);
   bool has_start = args.ColumnCount() > 2, has_occurrence = args.ColumnCount() > 3;
   int32_t* out = result.data<int32_t>();
   for (idx_t i = 0; i < args.size(); ++i) {
@@ -174,14 +152,14 @@ void RegexpPositionKernel(DataChunk& args, FunctionContext& context, Vector& res
       continue;
     }
     std::string_view text = in.String(0, i);
-    int64_t start = has_start ? in.Integer(2, i) : 1;
-    int64_t occurrence = has_occurrence ? in.Integer(3, i) : 1;
+    int64_t start = has_start ? in.Get<int64_t>(2, i) : 1;
+    int64_t occurrence = has_occurrence ? in.Get<int64_t>(3, i) : 1;
     SB_USER_CHECK(start >= 1, kInvalidParameter, "start must be greater than or equal to 1");
     SB_USER_CHECK(occurrence >= 1, kInvalidParameter, "occurrence must be greater than or equal to 1");
     out[i] = -1;
     size_t start_byte = utf8::OffsetOf(text, start - 1);
     if (start - 1 > utf8::Length(text)) continue;
-    MatchIterator matches(source.Get(in.String(1, i)), text, start_byte, 0);
+    MatchIterator matches(source.Get(in.String(1, i)), text, start_byte, 0, scratch);
     for (int64_t k = 0; k < occurrence; ++k) {
       if (!matches.Next()) break;
       if (k + 1 == occurrence) out[i] = static_cast<int32_t>(utf8::Length(text.substr(0, matches.begin())) + 1);
@@ -193,7 +171,8 @@ void RegexpPositionKernel(DataChunk& args, FunctionContext& context, Vector& res
 
 void RegexpExtractKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   RegexSource source(context.bind_data);
-  RegexArguments in(args);
+  std::vector<StringPiece> scratch;
+  ArgumentRows in(args);
   bool has_group = args.ColumnCount() > 2;
   StringView* out = result.data<StringView>();
   for (idx_t i = 0; i < args.size(); ++i) {
@@ -202,9 +181,9 @@ void RegexpExtractKernel(DataChunk& args, FunctionContext& context, Vector& resu
       continue;
     }
     const RE2& regex = source.Get(in.String(1, i));
-    int64_t group = has_group ? in.Integer(2, i) : 0;
+    int64_t group = has_group ? in.Get<int64_t>(2, i) : 0;
     CheckGroup(regex, group);
-    MatchIterator matches(regex, in.String(0, i), 0, static_cast<int>(group));
+    MatchIterator matches(regex, in.String(0, i), 0, static_cast<int>(group), scratch);
     if (!matches.Next() || !matches.group(static_cast<int>(group)).data()) {
       result.SetNull(i);
       continue;
@@ -216,7 +195,8 @@ void RegexpExtractKernel(DataChunk& args, FunctionContext& context, Vector& resu
 
 void RegexpExtractAllKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   RegexSource source(context.bind_data);
-  RegexArguments in(args);
+  std::vector<StringPiece> scratch;
+  ArgumentRows in(args);
   bool has_group = args.ColumnCount() > 2;
   ListWriter writer(result);
   for (idx_t i = 0; i < args.size(); ++i) {
@@ -225,10 +205,10 @@ void RegexpExtractAllKernel(DataChunk& args, FunctionContext& context, Vector& r
       continue;
     }
     const RE2& regex = source.Get(in.String(1, i));
-    int64_t group = has_group ? in.Integer(2, i) : 0;
+    int64_t group = has_group ? in.Get<int64_t>(2, i) : 0;
     CheckGroup(regex, group);
     idx_t start = writer.size();
-    MatchIterator matches(regex, in.String(0, i), 0, static_cast<int>(group));
+    MatchIterator matches(regex, in.String(0, i), 0, static_cast<int>(group), scratch);
     while (matches.Next()) {
       const StringPiece& g = matches.group(static_cast<int>(group));
       Vector& child = writer.Reserve(1);
@@ -246,7 +226,8 @@ void RegexpExtractAllKernel(DataChunk& args, FunctionContext& context, Vector& r
 
 void RegexpSplitKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   RegexSource source(context.bind_data);
-  RegexArguments in(args);
+  std::vector<StringPiece> scratch;
+  ArgumentRows in(args);
   ListWriter writer(result);
   auto append = [&](std::string_view piece) {
     Vector& child = writer.Reserve(1);
@@ -261,7 +242,7 @@ void RegexpSplitKernel(DataChunk& args, FunctionContext& context, Vector& result
     std::string_view text = in.String(0, i);
     idx_t start = writer.size();
     size_t last = 0;
-    MatchIterator matches(source.Get(in.String(1, i)), text, 0, 0);
+    MatchIterator matches(source.Get(in.String(1, i)), text, 0, 0, scratch);
     while (matches.Next()) {
       append(text.substr(last, matches.begin() - last));
       last = matches.end();
@@ -349,8 +330,9 @@ class Replacement {
 
 /// Calls `emit(match)` for each match and copies the text between matches into `out`.
 template <typename Emit>
-void ReplaceMatches(std::string& out, const RE2& regex, std::string_view text, int groups, Emit&& emit) {
-  MatchIterator matches(regex, text, 0, groups);
+void ReplaceMatches(std::string& out, const RE2& regex, std::string_view text, int groups,
+                    std::vector<StringPiece>& scratch, Emit&& emit) {
+  MatchIterator matches(regex, text, 0, groups, scratch);
   size_t last = 0;
   while (matches.Next()) {
     out.append(text.substr(last, matches.begin() - last));
@@ -362,7 +344,8 @@ void ReplaceMatches(std::string& out, const RE2& regex, std::string_view text, i
 
 void RegexpReplaceKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   RegexSource source(context.bind_data);
-  RegexArguments in(args);
+  std::vector<StringPiece> scratch;
+  ArgumentRows in(args);
   bool has_replacement = args.ColumnCount() > 2;
   Replacement replacement;
   std::string parsed_text, buffer;
@@ -381,7 +364,7 @@ void RegexpReplaceKernel(DataChunk& args, FunctionContext& context, Vector& resu
       parsed_for = &regex;
     }
     buffer.clear();
-    ReplaceMatches(buffer, regex, in.String(0, i), replacement.MaxGroup(),
+    ReplaceMatches(buffer, regex, in.String(0, i), replacement.MaxGroup(), scratch,
                    [&](const MatchIterator& match) { replacement.AppendTo(buffer, match); });
     out[i] = result.AddString(buffer);
   }
@@ -391,7 +374,8 @@ void RegexpReplaceKernel(DataChunk& args, FunctionContext& context, Vector& resu
 // returns its replacement. All matches of the batch are evaluated in one lambda call.
 void RegexpReplaceLambdaKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   RegexSource source(context.bind_data);
-  RegexArguments in(args, 2);  // argument 2 is the lambda's placeholder
+  std::vector<StringPiece> scratch;
+  ArgumentRows in(args, 2);  // argument 2 is the lambda's placeholder
   idx_t count = args.size();
   // First the groups of every match (pointing into the input strings), then one array per match.
   std::vector<StringPiece> pieces;
@@ -401,7 +385,7 @@ void RegexpReplaceLambdaKernel(DataChunk& args, FunctionContext& context, Vector
     if (in.AnyNull(i)) continue;
     const RE2& regex = source.Get(in.String(1, i));
     int n = regex.NumberOfCapturingGroups();
-    MatchIterator matches(regex, in.String(0, i), 0, n);
+    MatchIterator matches(regex, in.String(0, i), 0, n, scratch);
     while (matches.Next()) {
       owners.push_back(static_cast<sel_t>(i));
       first_piece.push_back(pieces.size());
@@ -441,7 +425,7 @@ void RegexpReplaceLambdaKernel(DataChunk& args, FunctionContext& context, Vector
       continue;
     }
     buffer.clear();
-    ReplaceMatches(buffer, source.Get(in.String(1, i)), in.String(0, i), 0, [&](const MatchIterator&) {
+    ReplaceMatches(buffer, source.Get(in.String(1, i)), in.String(0, i), 0, scratch, [&](const MatchIterator&) {
       idx_t index = replaced.sel->get_index(next++);
       if (replaced.validity->RowIsValid(index)) buffer.append(replaced.GetData<StringView>()[index].view());
     });

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstring>
+#include <string_view>
+#include <vector>
 
 #include "common/error.h"
+#include "types/data_chunk.h"
 #include "types/vector.h"
 
 namespace switchboard {
@@ -242,5 +245,33 @@ void ExecuteTernary(const Vector& a, const Vector& b, const Vector& c, Vector& r
     }
   }
 }
+
+/// Rows of several argument vectors of any kind, for kernels with more arguments (or more varied
+/// ones) than the Execute templates take.
+class ArgumentRows {
+ public:
+  /// Reads the first `columns` arguments of `args` (all of them when 0).
+  explicit ArgumentRows(const DataChunk& args, idx_t columns = 0) : formats_(columns ? columns : args.ColumnCount()) {
+    for (idx_t a = 0; a < formats_.size(); ++a) args.column(a).ToUnifiedFormat(args.size(), formats_[a]);
+  }
+  /// Whether any of the arguments read is NULL in row `row`.
+  bool AnyNull(idx_t row) const {
+    for (const UnifiedFormat& f : formats_) {
+      if (!f.RowIsValid(row)) return true;
+    }
+    return false;
+  }
+  bool IsValid(idx_t argument, idx_t row) const { return formats_[argument].RowIsValid(row); }
+  /// The value of `argument` in `row` (which must not be NULL), as physical type T.
+  template <typename T>
+  const T& Get(idx_t argument, idx_t row) const {
+    const UnifiedFormat& f = formats_[argument];
+    return f.GetData<T>()[f.sel->get_index(row)];
+  }
+  std::string_view String(idx_t argument, idx_t row) const { return Get<StringView>(argument, row).view(); }
+
+ private:
+  std::vector<UnifiedFormat> formats_;
+};
 
 }  // namespace switchboard

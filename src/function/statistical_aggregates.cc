@@ -173,13 +173,6 @@ struct GeometricMeanOp {
   }
 };
 
-AggregateFunction Documented(AggregateFunction f, const char* signature, const char* description, const char* example) {
-  f.signature = signature;
-  f.description = description;
-  f.example = example;
-  return f;
-}
-
 template <typename S, typename OP>
 AggregateFunction Unary(const char* name) {
   AggregateFunction f;
@@ -203,40 +196,40 @@ AggregateFunction Binary(const char* name) {
 }  // namespace
 
 void RegisterStatisticalAggregates(FunctionRegistry& registry) {
-  registry.AddAggregate(Documented(Unary<MomentState, MomentOp<Stat::kStddevSamp>>("stddev_samp"), "stddev_samp(x) -> double",
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kStddevSamp>>("stddev_samp"), "stddev_samp(x) -> double",
                                    "Sample standard deviation of the non-NULL values (NULL for fewer than two).",
                                    "SELECT stddev_samp(duration_seconds) FROM interactions"));
   registry.AddAlias("stddev", "stddev_samp");
-  registry.AddAggregate(Documented(Unary<MomentState, MomentOp<Stat::kStddevPop>>("stddev_pop"), "stddev_pop(x) -> double",
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kStddevPop>>("stddev_pop"), "stddev_pop(x) -> double",
                                    "Population standard deviation of the non-NULL values.",
                                    "SELECT stddev_pop(duration_seconds) FROM interactions"));
-  registry.AddAggregate(Documented(Unary<MomentState, MomentOp<Stat::kVarSamp>>("var_samp"), "var_samp(x) -> double",
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kVarSamp>>("var_samp"), "var_samp(x) -> double",
                                    "Sample variance of the non-NULL values (NULL for fewer than two).",
                                    "SELECT var_samp(duration_seconds) FROM interactions"));
   registry.AddAlias("variance", "var_samp");
-  registry.AddAggregate(Documented(Unary<MomentState, MomentOp<Stat::kVarPop>>("var_pop"), "var_pop(x) -> double",
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kVarPop>>("var_pop"), "var_pop(x) -> double",
                                    "Population variance of the non-NULL values.",
                                    "SELECT var_pop(duration_seconds) FROM interactions"));
-  registry.AddAggregate(Documented(Unary<MomentState, MomentOp<Stat::kSkewness>>("skewness"), "skewness(x) -> double",
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kSkewness>>("skewness"), "skewness(x) -> double",
                                    "Skewness of the non-NULL values.", "SELECT skewness(duration_seconds) FROM interactions"));
-  registry.AddAggregate(Documented(Unary<MomentState, MomentOp<Stat::kKurtosis>>("kurtosis"), "kurtosis(x) -> double",
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kKurtosis>>("kurtosis"), "kurtosis(x) -> double",
                                    "Excess kurtosis of the non-NULL values (with the sample correction).",
                                    "SELECT kurtosis(duration_seconds) FROM interactions"));
-  registry.AddAggregate(Documented(Unary<LogSumState, GeometricMeanOp>("geometric_mean"), "geometric_mean(x) -> double",
+  registry.AddAggregate(WithDoc(Unary<LogSumState, GeometricMeanOp>("geometric_mean"), "geometric_mean(x) -> double",
                                    "Geometric mean of the non-NULL values.", "SELECT geometric_mean(growth_factor) FROM metrics"));
-  registry.AddAggregate(Documented(Binary<CoStat::kCovarSamp>("covar_samp"), "covar_samp(y, x) -> double",
+  registry.AddAggregate(WithDoc(Binary<CoStat::kCovarSamp>("covar_samp"), "covar_samp(y, x) -> double",
                                    "Sample covariance of the pairs where both are non-NULL.",
                                    "SELECT covar_samp(handle_seconds, wait_seconds) FROM interactions"));
-  registry.AddAggregate(Documented(Binary<CoStat::kCovarPop>("covar_pop"), "covar_pop(y, x) -> double",
+  registry.AddAggregate(WithDoc(Binary<CoStat::kCovarPop>("covar_pop"), "covar_pop(y, x) -> double",
                                    "Population covariance of the pairs where both are non-NULL.",
                                    "SELECT covar_pop(handle_seconds, wait_seconds) FROM interactions"));
-  registry.AddAggregate(Documented(Binary<CoStat::kCorr>("corr"), "corr(y, x) -> double",
+  registry.AddAggregate(WithDoc(Binary<CoStat::kCorr>("corr"), "corr(y, x) -> double",
                                    "Pearson correlation coefficient of the pairs where both are non-NULL.",
                                    "SELECT corr(handle_seconds, wait_seconds) FROM interactions"));
-  registry.AddAggregate(Documented(Binary<CoStat::kRegrSlope>("regr_slope"), "regr_slope(y, x) -> double",
+  registry.AddAggregate(WithDoc(Binary<CoStat::kRegrSlope>("regr_slope"), "regr_slope(y, x) -> double",
                                    "Slope of the least-squares line of y on x.",
                                    "SELECT regr_slope(handle_seconds, wait_seconds) FROM interactions"));
-  registry.AddAggregate(Documented(Binary<CoStat::kRegrIntercept>("regr_intercept"), "regr_intercept(y, x) -> double",
+  registry.AddAggregate(WithDoc(Binary<CoStat::kRegrIntercept>("regr_intercept"), "regr_intercept(y, x) -> double",
                                    "Intercept of the least-squares line of y on x.",
                                    "SELECT regr_intercept(handle_seconds, wait_seconds) FROM interactions"));
 }
