@@ -2,6 +2,7 @@
 #include "function/function_reference.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <vector>
@@ -51,6 +52,16 @@ These are expression forms the binder evaluates itself, not functions: `CAST(x A
 `BETWEEN`, `IS [NOT] DISTINCT FROM`, `IS [NOT] NULL`, `AND`, `OR`, `NOT`, `EXISTS` and subqueries.
 Casts to and from `json` follow Trino's rules (see the JSON section).
 )";
+
+// The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens.
+std::string Anchor(const std::string& title) {
+  std::string anchor;
+  for (char c : ToLower(title)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') anchor.push_back(c);
+    else if (c == ' ') anchor.push_back('-');
+  }
+  return anchor;
+}
 
 struct Entry {
   std::vector<std::string> signatures;
@@ -135,8 +146,12 @@ std::vector<FamilyEntries> CollectFamilies() {
 
 std::string RenderFunctionReference() {
   std::string out = kPreamble;
+  std::vector<FamilyEntries> families = CollectFamilies();
+  out += "\n## Contents\n\n";
+  for (const FamilyEntries& family : families) out += fmt::format("- [{}](#{})\n", family.title, Anchor(family.title));
+  out += "\n";
   std::vector<std::string> undocumented;
-  for (const FamilyEntries& family : CollectFamilies()) {
+  for (const FamilyEntries& family : families) {
     out += fmt::format("## {}\n\n", family.title);
     auto render = [&](const std::map<std::string, Entry>& entries, const char* kind) {
       for (const auto& [name, entry] : entries) {
