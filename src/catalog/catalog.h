@@ -33,6 +33,20 @@ struct QualifiedName {
 
 class TableEntry;
 
+/// Where and how a table is stored, for DESCRIBE EXTENDED and SHOW CREATE TABLE (empty for
+/// in-memory tables).
+struct TableStorage {
+  std::string format;  // "iceberg"
+  std::string location;
+  /// Partition fields as SQL writes them: "category", "days(ts)", "bucket(16, id)".
+  std::vector<std::string> partitioning;
+  /// Sort fields: "id ASC NULLS FIRST".
+  std::vector<std::string> sort_order;
+  std::vector<std::pair<std::string, std::string>> properties;
+  /// Further facts for DESCRIBE EXTENDED (format version, current snapshot, ...).
+  std::vector<std::pair<std::string, std::string>> details;
+};
+
 /// Receives the rows of an INSERT. Append may be called from several threads at once; Commit is
 /// called once at the end and makes all rows visible atomically.
 class TableAppender {
@@ -67,6 +81,16 @@ class TableEntry {
   virtual void UpdateRows(const std::vector<int64_t>& row_ids, const std::vector<idx_t>& column_ids,
                           const ChunkCollection& values) = 0;
 
+  /// Time travel: the table as of a version (a snapshot id, or a branch or tag name) or as of a
+  /// point in time (microseconds since the epoch), read-only and with that version's columns.
+  /// Throws kNotSupported for tables without history, kInvalidParameter when there is no such
+  /// version.
+  virtual std::shared_ptr<TableEntry> AtVersion(const Value& version) const;
+  virtual std::shared_ptr<TableEntry> AtTimestamp(int64_t timestamp_micros) const;
+  /// The metadata table `name` (t.snapshots, "t$files", ...), or nullptr when there is none.
+  virtual std::shared_ptr<TableEntry> MetadataTable(const std::string& name) const { return nullptr; }
+  virtual TableStorage Storage() const { return {}; }
+
   idx_t ColumnIndex(const std::string& column) const;
   std::vector<std::string> ColumnNames() const;
   std::vector<LogicalType> ColumnTypes() const;
@@ -78,6 +102,9 @@ struct ViewEntry {
   std::string sql;
   /// Output column names (from the view's column list or its query).
   std::vector<std::string> column_names;
+  /// Output column types as bound when the view was created (for catalogs that store a view's
+  /// schema); may be empty.
+  std::vector<LogicalType> column_types;
   std::string comment;
 };
 
@@ -89,8 +116,52 @@ struct CreateTableInfo {
   std::string comment;
   /// Storage details (location, format, partitioning, properties) for catalogs that use them.
   std::string location;
+  /// The table provider of USING (lower-case; "" when not given): "iceberg".
+  std::string format;
   std::vector<std::pair<std::string, std::string>> properties;
   std::vector<std::string> partitioning;  // partition transforms as text: "days(ts)", "category"
+  std::vector<std::string> sort_order;    // sort fields as text: "ts DESC NULLS LAST"
+};
+
+/// One change of ALTER TABLE, for catalogs whose tables can change shape. Which fields are used
+/// depends on `kind`.
+struct TableChange {
+  enum class Kind : uint8_t {
+    kAddColumn,            // column (path), definition, if_not_exists
+    kDropColumn,           // column, if_exists
+    kRenameColumn,         // column, name, if_exists
+    kSetColumnType,        // column, definition.type
+    kSetColumnDefault,     // column, definition.default_value
+    kDropColumnDefault,    // column
+    kSetColumnNotNull,     // column
+    kDropColumnNotNull,    // column
+    kSetColumnComment,     // column, definition.comment
+    kAddPartitionField,    // partition_field, name (AS name)
+    kDropPartitionField,   // partition_field
+    kReplacePartitionField,  // partition_field, replacement, name
+    kSetProperties,        // properties
+    kUnsetProperties,      // keys, if_exists
+    kCreateBranch,         // name, snapshot_id, or_replace, if_not_exists, retention
+    kCreateTag,
+    kDropBranch,           // name, if_exists
+    kDropTag,
+  };
+  Kind kind = Kind::kAddColumn;
+  /// A column by path: one name, or more for a field nested in structs.
+  std::vector<std::string> column;
+  ColumnDefinition definition;
+  std::string name;
+  std::string partition_field;
+  std::string replacement;
+  std::vector<std::pair<std::string, std::string>> properties;
+  std::vector<std::string> keys;
+  bool if_exists = false;
+  bool if_not_exists = false;
+  bool or_replace = false;
+  std::optional<int64_t> snapshot_id;
+  std::optional<int64_t> max_ref_age_ms;
+  std::optional<int64_t> max_snapshot_age_ms;
+  std::optional<int32_t> min_snapshots_to_keep;
 };
 
 /// One named catalog. Lookups return nullptr when the object does not exist; operations that
@@ -117,6 +188,10 @@ class Catalog {
   virtual Result<void> DropTable(const std::string& schema, const std::string& table, bool if_exists, bool purge) = 0;
   virtual Result<void> RenameTable(const std::string& schema, const std::string& table,
                                    const QualifiedName& new_name) = 0;
+  /// Applies one ALTER TABLE change. Errors: kNotSupported (the default: tables of this catalog
+  /// cannot change shape), kUndefinedTable, kUndefinedColumn, kDuplicateObject,
+  /// kInvalidParameter, kCommitConflict, kIoError.
+  virtual Result<void> AlterTable(const std::string& schema, const std::string& table, const TableChange& change);
 
   virtual Result<std::vector<std::string>> ListViews(const std::string& schema) = 0;
   virtual Result<std::shared_ptr<ViewEntry>> GetView(const std::string& schema, const std::string& view) = 0;

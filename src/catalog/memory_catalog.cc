@@ -363,9 +363,11 @@ Result<std::shared_ptr<TableEntry>> MemoryCatalog::GetTable(const std::string& s
 }
 
 Result<std::shared_ptr<TableEntry>> MemoryCatalog::CreateTable(const CreateTableInfo& info) {
-  if (!info.partitioning.empty() || !info.location.empty()) {
+  if (!info.partitioning.empty() || !info.location.empty() || !info.format.empty()) {
     return Error{ErrorCode::kNotSupported,
-                 fmt::format("Catalog '{}' keeps tables in memory: PARTITIONED BY and LOCATION need a warehouse catalog", name())};
+                 fmt::format("Catalog '{}' keeps tables in memory: USING, PARTITIONED BY and LOCATION need a warehouse "
+                             "catalog (--warehouse DIR, or ATTACH 'folder' AS name)",
+                             name())};
   }
   std::lock_guard<std::mutex> lock(mutex_);
   SB_ASSIGN_OR_RETURN(Schema * s, FindSchema(info.name.schema));

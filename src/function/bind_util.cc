@@ -1,10 +1,21 @@
-// Bind hook helpers shared by the generic function families.
+// Registration and bind hook helpers shared by the function families.
 #include "function/bind_util.h"
 
 #include "common/error.h"
 #include "function/type_coercion.h"
 
 namespace switchboard {
+
+ScalarFunction SimpleScalar(std::string name, std::vector<LogicalType> arguments, LogicalType return_type,
+                            ScalarKernel kernel, FunctionDoc doc) {
+  return ScalarFunction{.name = std::move(name),
+                        .arguments = std::move(arguments),
+                        .return_type = std::move(return_type),
+                        .kernel = kernel,
+                        .signature = std::move(doc.signature),
+                        .description = std::move(doc.description),
+                        .example = std::move(doc.example)};
+}
 
 LogicalType CommonArgumentType(const std::vector<LogicalType>& types, const std::string& function) {
   LogicalType common(TypeId::kUnknown);

@@ -1,4 +1,5 @@
-// Helpers for bind hooks of generic functions: common argument types and constant arguments.
+// Helpers for registering and binding functions: documented fixed-signature overloads, common
+// argument types and constant arguments.
 #pragma once
 
 #include <optional>
@@ -8,6 +9,18 @@
 #include "function/function.h"
 
 namespace switchboard {
+
+/// The documentation of one overload (see ScalarFunction); all empty for an overload that a
+/// sibling of the same name documents.
+struct FunctionDoc {
+  std::string signature;
+  std::string description;
+  std::string example;
+};
+
+/// A fixed-signature scalar overload computed by `kernel`, NULL-propagating and deterministic.
+ScalarFunction SimpleScalar(std::string name, std::vector<LogicalType> arguments, LogicalType return_type,
+                            ScalarKernel kernel, FunctionDoc doc = {});
 
 /// The common super type of `types` (kUnknown when all are unknown). Throws kTypeMismatch naming
 /// `function` when two types have none.

@@ -212,6 +212,33 @@ void JsonArrayContainsKernel(DataChunk& args, FunctionContext&, Vector& result) 
                                               });
 }
 
+/// json_object_keys(json): the keys of a JSON object in document order (sorted for json values,
+/// which are canonical); NULL for other values and for text that is not JSON.
+void JsonObjectKeysKernel(DataChunk& args, FunctionContext&, Vector& result) {
+  UnifiedFormat input;
+  args.column(0).ToUnifiedFormat(args.size(), input);
+  const StringView* texts = input.GetData<StringView>();
+  ListWriter writer(result);
+  for (idx_t i = 0; i < args.size(); ++i) {
+    idx_t index = input.sel->get_index(i);
+    std::optional<element> root;
+    if (input.validity->RowIsValid(index)) root = ParseJson(texts[index].view());
+    if (!root || root->type() != element_type::OBJECT) {
+      result.SetNull(i);
+      continue;
+    }
+    auto object = AsObject(*root);
+    idx_t start = writer.size();
+    Vector& child = writer.Reserve(object.size());
+    StringView* keys = child.data<StringView>();
+    idx_t written = 0;
+    for (auto field : object) keys[start + written++] = child.AddString(field.key);
+    writer.Advance(written);
+    writer.EndRow(i, start);
+  }
+  writer.Finish();
+}
+
 // ----- Redshift ----------------------------------------------------------------------------------
 
 /// json_extract_path_text(json_string, key1, key2, ... [, null_if_invalid]): keys (or array
@@ -359,6 +386,16 @@ void RegisterJsonFunctions(FunctionRegistry& registry) {
         .signature = first ? "json_array_get(json_array, index) -> json" : "json_array_get(varchar, index) -> json",
         .description = first ? "The element at a 0-based index (negative counts from the end); NULL when out of range." : "",
         .example = first ? "json_array_get('[\"a\", [3, 9], \"c\"]', -1) -> JSON '\"c\"'" : ""});
+    registry.AddScalar(ScalarFunction{
+        .name = "json_object_keys",
+        .arguments = {input},
+        .return_type = LogicalType::Array(v),
+        .kernel = JsonObjectKeysKernel,
+        .signature = first ? "json_object_keys(json) -> array(varchar)" : "json_object_keys(varchar) -> array(varchar)",
+        .description = first ? "Spark's JSON_OBJECT_KEYS: the keys of a JSON object (in document order; json values "
+                               "keep their keys sorted); NULL for other values and for text that is not JSON."
+                             : "",
+        .example = first ? "json_object_keys('{\"b\": 1, \"a\": {\"c\": 2}}') -> ARRAY['b', 'a']" : ""});
     registry.AddScalar(ScalarFunction{
         .name = "is_json_scalar",
         .arguments = {input},

@@ -8,6 +8,7 @@
 #include <numbers>
 #include <random>
 
+#include "function/bind_util.h"
 #include "function/function_registry.h"
 #include "function/nested_vector.h"
 #include "function/scalar_executor.h"
@@ -507,24 +508,7 @@ void FromBaseKernel(DataChunk& args, FunctionContext&, Vector& result) {
 
 // ----- registration --------------------------------------------------------------------------
 
-struct Doc {
-  const char* signature;
-  const char* description;
-  const char* example;
-};
-
-ScalarFunction Make(const std::string& name, std::vector<LogicalType> arguments, LogicalType return_type,
-                    ScalarKernel kernel, const Doc& doc = {"", "", ""}) {
-  return ScalarFunction{.name = name,
-                        .arguments = std::move(arguments),
-                        .return_type = std::move(return_type),
-                        .kernel = kernel,
-                        .signature = doc.signature,
-                        .description = doc.description,
-                        .example = doc.example};
-}
-
-ScalarFunction MakeDecimal(const std::string& name, std::vector<LogicalType> arguments, ScalarBind bind, const Doc& doc) {
+ScalarFunction MakeDecimal(const std::string& name, std::vector<LogicalType> arguments, ScalarBind bind, FunctionDoc doc) {
   return ScalarFunction{.name = name,
                         .arguments = std::move(arguments),
                         .return_type = LogicalType(TypeId::kDecimal),
@@ -537,14 +521,14 @@ ScalarFunction MakeDecimal(const std::string& name, std::vector<LogicalType> arg
 template <typename F>
 void AddFloatRounding(FunctionRegistry& registry) {
   TypeId t = FloatTypeId<F>();
-  registry.AddScalar(Make("ceiling", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::ceil)>));
-  registry.AddScalar(Make("floor", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::floor)>));
-  registry.AddScalar(Make("round", {t}, t, UnaryKernel<F, F, RoundFloat<F>>));
-  registry.AddScalar(Make("round", {t, TypeId::kInteger}, t, BinaryKernel<F, int32_t, F, RoundFloatPlaces<F>>));
-  registry.AddScalar(Make("truncate", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::trunc)>));
-  registry.AddScalar(Make("truncate", {t, TypeId::kInteger}, t, BinaryKernel<F, int32_t, F, TruncateFloatPlaces<F>>));
-  registry.AddScalar(Make("abs", {t}, t, UnaryKernel<F, F, Abs<F>>));
-  registry.AddScalar(Make("sign", {t}, t, UnaryKernel<F, F, Sign<F>>));
+  registry.AddScalar(SimpleScalar("ceiling", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::ceil)>));
+  registry.AddScalar(SimpleScalar("floor", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::floor)>));
+  registry.AddScalar(SimpleScalar("round", {t}, t, UnaryKernel<F, F, RoundFloat<F>>));
+  registry.AddScalar(SimpleScalar("round", {t, TypeId::kInteger}, t, BinaryKernel<F, int32_t, F, RoundFloatPlaces<F>>));
+  registry.AddScalar(SimpleScalar("truncate", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::trunc)>));
+  registry.AddScalar(SimpleScalar("truncate", {t, TypeId::kInteger}, t, BinaryKernel<F, int32_t, F, TruncateFloatPlaces<F>>));
+  registry.AddScalar(SimpleScalar("abs", {t}, t, UnaryKernel<F, F, Abs<F>>));
+  registry.AddScalar(SimpleScalar("sign", {t}, t, UnaryKernel<F, F, Sign<F>>));
 }
 
 }  // namespace
@@ -584,62 +568,62 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
   ForEachIntegral([&](auto tag) {
     using T = decltype(tag);
     TypeId t = IntegralTypeId<T>();
-    registry.AddScalar(Make("abs", {t}, t, UnaryKernel<T, T, Abs<T>>));
-    registry.AddScalar(Make("sign", {t}, t, UnaryKernel<T, T, Sign<T>>));
-    registry.AddScalar(Make("ceiling", {t}, t, UnaryKernel<T, T, Identity<T>>));
-    registry.AddScalar(Make("floor", {t}, t, UnaryKernel<T, T, Identity<T>>));
-    registry.AddScalar(Make("round", {t}, t, UnaryKernel<T, T, Identity<T>>));
-    registry.AddScalar(Make("round", {t, TypeId::kInteger}, t, BinaryKernel<T, int32_t, T, RoundIntegral<T>>));
+    registry.AddScalar(SimpleScalar("abs", {t}, t, UnaryKernel<T, T, Abs<T>>));
+    registry.AddScalar(SimpleScalar("sign", {t}, t, UnaryKernel<T, T, Sign<T>>));
+    registry.AddScalar(SimpleScalar("ceiling", {t}, t, UnaryKernel<T, T, Identity<T>>));
+    registry.AddScalar(SimpleScalar("floor", {t}, t, UnaryKernel<T, T, Identity<T>>));
+    registry.AddScalar(SimpleScalar("round", {t}, t, UnaryKernel<T, T, Identity<T>>));
+    registry.AddScalar(SimpleScalar("round", {t, TypeId::kInteger}, t, BinaryKernel<T, int32_t, T, RoundIntegral<T>>));
   });
   AddFloatRounding<double>(registry);
   AddFloatRounding<float>(registry);
   registry.AddAlias("ceil", "ceiling");
 
   const TypeId d = TypeId::kDouble;
-  registry.AddScalar(Make("sqrt", {d}, d, UnaryKernel<double, double, Sqrt>, {"", "Square root of x.", "sqrt(16) -> 4.0"}));
-  registry.AddScalar(Make("cbrt", {d}, d, UnaryKernel<double, double, Cbrt>, {"", "Cube root of x.", "cbrt(27) -> 3.0"}));
-  registry.AddScalar(Make("exp", {d}, d, UnaryKernel<double, double, Exp>,
+  registry.AddScalar(SimpleScalar("sqrt", {d}, d, UnaryKernel<double, double, Sqrt>, {"", "Square root of x.", "sqrt(16) -> 4.0"}));
+  registry.AddScalar(SimpleScalar("cbrt", {d}, d, UnaryKernel<double, double, Cbrt>, {"", "Cube root of x.", "cbrt(27) -> 3.0"}));
+  registry.AddScalar(SimpleScalar("exp", {d}, d, UnaryKernel<double, double, Exp>,
                           {"", "Euler's number raised to the power of x.", "exp(0) -> 1.0"}));
-  registry.AddScalar(Make("ln", {d}, d, UnaryKernel<double, double, Ln>,
+  registry.AddScalar(SimpleScalar("ln", {d}, d, UnaryKernel<double, double, Ln>,
                           {"", "Natural logarithm of x (NaN for negative x, -Infinity for 0).", "ln(e()) -> 1.0"}));
-  registry.AddScalar(Make("log2", {d}, d, UnaryKernel<double, double, Log2>, {"", "Base 2 logarithm of x.", "log2(8) -> 3.0"}));
-  registry.AddScalar(Make("log10", {d}, d, UnaryKernel<double, double, Log10>,
+  registry.AddScalar(SimpleScalar("log2", {d}, d, UnaryKernel<double, double, Log2>, {"", "Base 2 logarithm of x.", "log2(8) -> 3.0"}));
+  registry.AddScalar(SimpleScalar("log10", {d}, d, UnaryKernel<double, double, Log10>,
                           {"", "Base 10 logarithm of x.", "log10(1000) -> 3.0"}));
-  registry.AddScalar(Make("log", {d, d}, d, BinaryKernel<double, double, double, LogBase>,
+  registry.AddScalar(SimpleScalar("log", {d, d}, d, BinaryKernel<double, double, double, LogBase>,
                           {"log(b, x) -> double", "Base b logarithm of x.", "log(2, 64) -> 6.0"}));
-  registry.AddScalar(Make("power", {d, d}, d, BinaryKernel<double, double, double, Power>,
+  registry.AddScalar(SimpleScalar("power", {d, d}, d, BinaryKernel<double, double, double, Power>,
                           {"power(x, p) -> double", "x raised to the power of p.", "power(2, 10) -> 1024.0"}));
   registry.AddAlias("pow", "power");
-  registry.AddScalar(Make("degrees", {d}, d, UnaryKernel<double, double, Degrees>,
+  registry.AddScalar(SimpleScalar("degrees", {d}, d, UnaryKernel<double, double, Degrees>,
                           {"", "Converts an angle in radians to degrees.", "degrees(pi()) -> 180.0"}));
-  registry.AddScalar(Make("radians", {d}, d, UnaryKernel<double, double, Radians>,
+  registry.AddScalar(SimpleScalar("radians", {d}, d, UnaryKernel<double, double, Radians>,
                           {"", "Converts an angle in degrees to radians.", "radians(180) -> 3.141592653589793"}));
-  registry.AddScalar(Make("sin", {d}, d, UnaryKernel<double, double, Sin>, {"", "Sine of x (radians).", "sin(0) -> 0.0"}));
-  registry.AddScalar(Make("cos", {d}, d, UnaryKernel<double, double, Cos>, {"", "Cosine of x (radians).", "cos(0) -> 1.0"}));
-  registry.AddScalar(Make("tan", {d}, d, UnaryKernel<double, double, Tan>, {"", "Tangent of x (radians).", "tan(0) -> 0.0"}));
-  registry.AddScalar(Make("asin", {d}, d, UnaryKernel<double, double, Asin>, {"", "Arc sine of x.", "asin(1) -> 1.5707963267948966"}));
-  registry.AddScalar(Make("acos", {d}, d, UnaryKernel<double, double, Acos>, {"", "Arc cosine of x.", "acos(1) -> 0.0"}));
-  registry.AddScalar(Make("atan", {d}, d, UnaryKernel<double, double, Atan>, {"", "Arc tangent of x.", "atan(0) -> 0.0"}));
-  registry.AddScalar(Make("atan2", {d, d}, d, BinaryKernel<double, double, double, Atan2>,
+  registry.AddScalar(SimpleScalar("sin", {d}, d, UnaryKernel<double, double, Sin>, {"", "Sine of x (radians).", "sin(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("cos", {d}, d, UnaryKernel<double, double, Cos>, {"", "Cosine of x (radians).", "cos(0) -> 1.0"}));
+  registry.AddScalar(SimpleScalar("tan", {d}, d, UnaryKernel<double, double, Tan>, {"", "Tangent of x (radians).", "tan(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("asin", {d}, d, UnaryKernel<double, double, Asin>, {"", "Arc sine of x.", "asin(1) -> 1.5707963267948966"}));
+  registry.AddScalar(SimpleScalar("acos", {d}, d, UnaryKernel<double, double, Acos>, {"", "Arc cosine of x.", "acos(1) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("atan", {d}, d, UnaryKernel<double, double, Atan>, {"", "Arc tangent of x.", "atan(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("atan2", {d, d}, d, BinaryKernel<double, double, double, Atan2>,
                           {"atan2(y, x) -> double", "Arc tangent of y / x, using the signs of both to pick the quadrant.",
                            "atan2(1, 1) -> 0.7853981633974483"}));
-  registry.AddScalar(Make("sinh", {d}, d, UnaryKernel<double, double, Sinh>, {"", "Hyperbolic sine of x.", "sinh(0) -> 0.0"}));
-  registry.AddScalar(Make("cosh", {d}, d, UnaryKernel<double, double, Cosh>, {"", "Hyperbolic cosine of x.", "cosh(0) -> 1.0"}));
-  registry.AddScalar(Make("tanh", {d}, d, UnaryKernel<double, double, Tanh>, {"", "Hyperbolic tangent of x.", "tanh(0) -> 0.0"}));
-  registry.AddScalar(Make("pi", {}, d, ConstantKernel<Pi>, {"", "The constant pi.", "pi() -> 3.141592653589793"}));
-  registry.AddScalar(Make("e", {}, d, ConstantKernel<Euler>, {"", "Euler's number.", "e() -> 2.718281828459045"}));
-  registry.AddScalar(Make("nan", {}, d, ConstantKernel<NaN>, {"", "The floating point not-a-number value.", "is_nan(nan()) -> true"}));
-  registry.AddScalar(Make("infinity", {}, d, ConstantKernel<Infinity>,
+  registry.AddScalar(SimpleScalar("sinh", {d}, d, UnaryKernel<double, double, Sinh>, {"", "Hyperbolic sine of x.", "sinh(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("cosh", {d}, d, UnaryKernel<double, double, Cosh>, {"", "Hyperbolic cosine of x.", "cosh(0) -> 1.0"}));
+  registry.AddScalar(SimpleScalar("tanh", {d}, d, UnaryKernel<double, double, Tanh>, {"", "Hyperbolic tangent of x.", "tanh(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("pi", {}, d, ConstantKernel<Pi>, {"", "The constant pi.", "pi() -> 3.141592653589793"}));
+  registry.AddScalar(SimpleScalar("e", {}, d, ConstantKernel<Euler>, {"", "Euler's number.", "e() -> 2.718281828459045"}));
+  registry.AddScalar(SimpleScalar("nan", {}, d, ConstantKernel<NaN>, {"", "The floating point not-a-number value.", "is_nan(nan()) -> true"}));
+  registry.AddScalar(SimpleScalar("infinity", {}, d, ConstantKernel<Infinity>,
                           {"", "Positive infinity.", "infinity() > 1e308 -> true"}));
-  registry.AddScalar(Make("is_nan", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsNan>,
+  registry.AddScalar(SimpleScalar("is_nan", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsNan>,
                           {"", "Whether x is not-a-number.", "is_nan(0E0 / 0E0) -> true"}));
-  registry.AddScalar(Make("is_finite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsFinite>,
+  registry.AddScalar(SimpleScalar("is_finite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsFinite>,
                           {"", "Whether x is neither infinite nor NaN.", "is_finite(1e308 * 10) -> false"}));
-  registry.AddScalar(Make("is_infinite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsInfinite>,
+  registry.AddScalar(SimpleScalar("is_infinite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsInfinite>,
                           {"", "Whether x is positive or negative infinity.", "is_infinite(-infinity()) -> true"}));
 
   {
-    ScalarFunction random = Make("random", {}, d, RandomDoubleKernel,
+    ScalarFunction random = SimpleScalar("random", {}, d, RandomDoubleKernel,
                                  {"random() -> double",
                                   "A pseudo-random value: a double in [0.0, 1.0), an integer in [0, n), or an integer in "
                                   "[m, n), of n's type.",
@@ -649,63 +633,63 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
     ForEachIntegral([&](auto tag) {
       using T = decltype(tag);
       TypeId t = IntegralTypeId<T>();
-      ScalarFunction below = Make("random", {t}, t, UnaryKernel<T, T, RandomBelow<T>>);
+      ScalarFunction below = SimpleScalar("random", {t}, t, UnaryKernel<T, T, RandomBelow<T>>);
       below.deterministic = false;
       registry.AddScalar(std::move(below));
-      ScalarFunction between = Make("random", {t, t}, t, BinaryKernel<T, T, T, RandomBetween<T>>);
+      ScalarFunction between = SimpleScalar("random", {t, t}, t, BinaryKernel<T, T, T, RandomBetween<T>>);
       between.deterministic = false;
       registry.AddScalar(std::move(between));
     });
     registry.AddAlias("rand", "random");
   }
 
-  registry.AddScalar(Make("width_bucket", {d, d, d, TypeId::kBigint}, TypeId::kBigint, WidthBucketKernel,
+  registry.AddScalar(SimpleScalar("width_bucket", {d, d, d, TypeId::kBigint}, TypeId::kBigint, WidthBucketKernel,
                           {"width_bucket(x, bound1, bound2, n) -> bigint",
                            "The bucket of x in an equi-width histogram of n buckets between bound1 and bound2 (0 below, "
                            "n + 1 above), or by the sorted array of bin lower bounds `bins`.",
                            "width_bucket(5.3, 0.2, 10.6, 5) -> 3"}));
-  registry.AddScalar(Make("width_bucket", {d, LogicalType::Array(TypeId::kDouble)}, TypeId::kBigint,
+  registry.AddScalar(SimpleScalar("width_bucket", {d, LogicalType::Array(TypeId::kDouble)}, TypeId::kBigint,
                           WidthBucketBinsKernel, {"width_bucket(x, bins array(double)) -> bigint", "", ""}));
 
   const TypeId b = TypeId::kBigint;
-  registry.AddScalar(Make("bitwise_and", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitAnd>,
+  registry.AddScalar(SimpleScalar("bitwise_and", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitAnd>,
                           {"", "Bitwise AND of two's complement integers.", "bitwise_and(19, 25) -> 17"}));
-  registry.AddScalar(Make("bitwise_or", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitOr>,
+  registry.AddScalar(SimpleScalar("bitwise_or", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitOr>,
                           {"", "Bitwise OR.", "bitwise_or(19, 25) -> 27"}));
-  registry.AddScalar(Make("bitwise_xor", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitXor>,
+  registry.AddScalar(SimpleScalar("bitwise_xor", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitXor>,
                           {"", "Bitwise XOR.", "bitwise_xor(19, 25) -> 10"}));
-  registry.AddScalar(Make("bitwise_not", {b}, b, UnaryKernel<int64_t, int64_t, BitNot>,
+  registry.AddScalar(SimpleScalar("bitwise_not", {b}, b, UnaryKernel<int64_t, int64_t, BitNot>,
                           {"", "Bitwise NOT.", "bitwise_not(-12) -> 11"}));
-  registry.AddScalar(Make("bit_count", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitCount>,
+  registry.AddScalar(SimpleScalar("bit_count", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitCount>,
                           {"bit_count(x, bits) -> bigint", "Number of 1 bits in x viewed as a `bits`-bit two's complement integer.",
                            "bit_count(-7, 64) -> 62"}));
   ForEachIntegral([&](auto tag) {
     using T = decltype(tag);
     TypeId t = IntegralTypeId<T>();
     bool first = std::is_same_v<T, int8_t>;
-    registry.AddScalar(Make("bitwise_left_shift", {t, b}, t, BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kLeft>>,
-                            first ? Doc{"bitwise_left_shift(value, shift) -> same type as value",
+    registry.AddScalar(SimpleScalar("bitwise_left_shift", {t, b}, t, BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kLeft>>,
+                            first ? FunctionDoc{"bitwise_left_shift(value, shift) -> same type as value",
                                         "value shifted left by `shift` bits (0 once all bits are shifted out).",
                                         "bitwise_left_shift(1, 2) -> 4"}
-                                  : Doc{"", "", ""}));
-    registry.AddScalar(Make("bitwise_right_shift", {t, b}, t,
+                                  : FunctionDoc{}));
+    registry.AddScalar(SimpleScalar("bitwise_right_shift", {t, b}, t,
                             BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kRightLogical>>,
-                            first ? Doc{"bitwise_right_shift(value, shift) -> same type as value",
+                            first ? FunctionDoc{"bitwise_right_shift(value, shift) -> same type as value",
                                         "value shifted right by `shift` bits, filling with zeros.",
                                         "bitwise_right_shift(8, 3) -> 1"}
-                                  : Doc{"", "", ""}));
-    registry.AddScalar(Make("bitwise_right_shift_arithmetic", {t, b}, t,
+                                  : FunctionDoc{}));
+    registry.AddScalar(SimpleScalar("bitwise_right_shift_arithmetic", {t, b}, t,
                             BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kRightArithmetic>>,
-                            first ? Doc{"bitwise_right_shift_arithmetic(value, shift) -> same type as value",
+                            first ? FunctionDoc{"bitwise_right_shift_arithmetic(value, shift) -> same type as value",
                                         "value shifted right by `shift` bits, keeping the sign.",
                                         "bitwise_right_shift_arithmetic(-8, 2) -> -2"}
-                                  : Doc{"", "", ""}));
+                                  : FunctionDoc{}));
   });
 
-  registry.AddScalar(Make("to_base", {b, b}, LogicalType::Varchar(), ToBaseKernel,
+  registry.AddScalar(SimpleScalar("to_base", {b, b}, LogicalType::Varchar(), ToBaseKernel,
                           {"to_base(x, radix) -> varchar", "The base-radix representation of x (radix 2 to 36).",
                            "to_base(255, 16) -> 'ff'"}));
-  registry.AddScalar(Make("from_base", {LogicalType::Varchar(), b}, b, FromBaseKernel,
+  registry.AddScalar(SimpleScalar("from_base", {LogicalType::Varchar(), b}, b, FromBaseKernel,
                           {"from_base(string, radix) -> bigint", "The value of a base-radix number.",
                            "from_base('ff', 16) -> 255"}));
 }

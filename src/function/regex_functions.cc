@@ -443,16 +443,12 @@ void RegexpReplaceThreeKernel(DataChunk& args, FunctionContext& context, Vector&
   }
 }
 
+/// A regexp_* overload: a constant pattern compiles once, at bind time.
 ScalarFunction Make(const char* name, std::vector<LogicalType> arguments, LogicalType return_type, ScalarKernel kernel,
-                    const char* signature, const char* description = "", const char* example = "") {
-  return ScalarFunction{.name = name,
-                        .arguments = std::move(arguments),
-                        .return_type = std::move(return_type),
-                        .kernel = kernel,
-                        .bind = BindRegex,
-                        .signature = signature,
-                        .description = description,
-                        .example = example};
+                    FunctionDoc doc) {
+  ScalarFunction function = SimpleScalar(name, std::move(arguments), std::move(return_type), kernel, std::move(doc));
+  function.bind = BindRegex;
+  return function;
 }
 
 }  // namespace
@@ -461,28 +457,28 @@ void RegisterRegexFunctions(FunctionRegistry& registry) {
   const LogicalType v = LogicalType::Varchar();
   const LogicalType b = TypeId::kBigint;
   const LogicalType array = LogicalType::Array(v);
-  registry.AddScalar(Make("regexp_like", {v, v}, TypeId::kBoolean, RegexpLikeKernel, "regexp_like(string, pattern) -> boolean",
+  registry.AddScalar(Make("regexp_like", {v, v}, TypeId::kBoolean, RegexpLikeKernel, {"regexp_like(string, pattern) -> boolean",
                           "Whether the pattern matches anywhere in the string (RE2 syntax).",
-                          "regexp_like('1a 2b 14m', '\\d+b') -> true"));
-  registry.AddScalar(Make("regexp_extract", {v, v}, v, RegexpExtractKernel, "regexp_extract(string, pattern) -> varchar",
+                          "regexp_like('1a 2b 14m', '\\d+b') -> true"}));
+  registry.AddScalar(Make("regexp_extract", {v, v}, v, RegexpExtractKernel, {"regexp_extract(string, pattern) -> varchar",
                           "The first match of the pattern, or its capturing group `group`; NULL when nothing matches.",
-                          "regexp_extract('1a 2b 14m', '(\\d+)([a-z]+)', 2) -> 'a'"));
+                          "regexp_extract('1a 2b 14m', '(\\d+)([a-z]+)', 2) -> 'a'"}));
   registry.AddScalar(Make("regexp_extract", {v, v, b}, v, RegexpExtractKernel,
-                          "regexp_extract(string, pattern, group) -> varchar"));
+                          {"regexp_extract(string, pattern, group) -> varchar"}));
   registry.AddScalar(Make("regexp_extract_all", {v, v}, array, RegexpExtractAllKernel,
-                          "regexp_extract_all(string, pattern) -> array(varchar)",
+                          {"regexp_extract_all(string, pattern) -> array(varchar)",
                           "Every match of the pattern (or of its capturing group `group`).",
-                          "regexp_extract_all('1a 2b 14m', '\\d+') -> ARRAY['1', '2', '14']"));
+                          "regexp_extract_all('1a 2b 14m', '\\d+') -> ARRAY['1', '2', '14']"}));
   registry.AddScalar(Make("regexp_extract_all", {v, v, b}, array, RegexpExtractAllKernel,
-                          "regexp_extract_all(string, pattern, group) -> array(varchar)"));
-  registry.AddScalar(Make("regexp_replace", {v, v}, v, RegexpReplaceKernel, "regexp_replace(string, pattern) -> varchar",
+                          {"regexp_extract_all(string, pattern, group) -> array(varchar)"}));
+  registry.AddScalar(Make("regexp_replace", {v, v}, v, RegexpReplaceKernel, {"regexp_replace(string, pattern) -> varchar",
                           "Replaces every match with `replacement`, where $n and ${name} insert capturing groups and "
                           "\\ escapes; without it, removes the matches; with a lambda, replaces each match with the "
                           "lambda's result for the array of its groups.",
-                          "regexp_replace('1a 2b 14m', '(\\d+)([ab]) ', '3c$2 ') -> '3ca 3cb 14m'"));
+                          "regexp_replace('1a 2b 14m', '(\\d+)([ab]) ', '3c$2 ') -> '3ca 3cb 14m'"}));
   {
     ScalarFunction three = Make("regexp_replace", {v, v, LogicalType()}, v, RegexpReplaceThreeKernel,
-                                "regexp_replace(string, pattern, replacement | function(array(varchar), varchar)) -> varchar");
+                                {"regexp_replace(string, pattern, replacement | function(array(varchar), varchar)) -> varchar"});
     three.lambda_arguments = {{2, 1}};
     three.lambda_parameter_types = [](idx_t, const std::vector<LogicalType>&) {
       return std::vector<LogicalType>{LogicalType::Array(LogicalType::Varchar())};
@@ -496,20 +492,20 @@ void RegisterRegexFunctions(FunctionRegistry& registry) {
     };
     registry.AddScalar(std::move(three));
   }
-  registry.AddScalar(Make("regexp_split", {v, v}, array, RegexpSplitKernel, "regexp_split(string, pattern) -> array(varchar)",
+  registry.AddScalar(Make("regexp_split", {v, v}, array, RegexpSplitKernel, {"regexp_split(string, pattern) -> array(varchar)",
                           "Splits the string at every match of the pattern (trailing empty parts are kept).",
-                          "regexp_split('1a 2b 14m', '\\s*[a-z]+\\s*') -> ARRAY['1', '2', '14', '']"));
-  registry.AddScalar(Make("regexp_count", {v, v}, b, RegexpCountKernel, "regexp_count(string, pattern) -> bigint",
-                          "Number of matches of the pattern.", "regexp_count('1a 2b 14m', '\\s*[a-z]+\\s*') -> 3"));
+                          "regexp_split('1a 2b 14m', '\\s*[a-z]+\\s*') -> ARRAY['1', '2', '14', '']"}));
+  registry.AddScalar(Make("regexp_count", {v, v}, b, RegexpCountKernel, {"regexp_count(string, pattern) -> bigint",
+                          "Number of matches of the pattern.", "regexp_count('1a 2b 14m', '\\s*[a-z]+\\s*') -> 3"}));
   registry.AddScalar(Make("regexp_position", {v, v}, TypeId::kInteger, RegexpPositionKernel,
-                          "regexp_position(string, pattern) -> integer",
+                          {"regexp_position(string, pattern) -> integer",
                           "Position (1-based) of the first match, or of the `occurrence`-th match at or after "
                           "`start`; -1 when there is none.",
-                          "regexp_position('I have 23 apples, 5 pears', '\\d+', 1, 2) -> 19"));
+                          "regexp_position('I have 23 apples, 5 pears', '\\d+', 1, 2) -> 19"}));
   registry.AddScalar(Make("regexp_position", {v, v, b}, TypeId::kInteger, RegexpPositionKernel,
-                          "regexp_position(string, pattern, start) -> integer"));
+                          {"regexp_position(string, pattern, start) -> integer"}));
   registry.AddScalar(Make("regexp_position", {v, v, b, b}, TypeId::kInteger, RegexpPositionKernel,
-                          "regexp_position(string, pattern, start, occurrence) -> integer"));
+                          {"regexp_position(string, pattern, start, occurrence) -> integer"}));
 }
 
 }  // namespace switchboard

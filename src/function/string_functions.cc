@@ -700,77 +700,64 @@ void FormatKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   }
 }
 
-// ----- registration ------------------------------------------------------------------------------
-
-ScalarFunction Make(const char* name, std::vector<LogicalType> arguments, LogicalType return_type, ScalarKernel kernel,
-                    const char* signature = "", const char* description = "", const char* example = "") {
-  return ScalarFunction{.name = name,
-                        .arguments = std::move(arguments),
-                        .return_type = std::move(return_type),
-                        .kernel = kernel,
-                        .signature = signature,
-                        .description = description,
-                        .example = example};
-}
-
 }  // namespace
 
 void RegisterStringFunctions(FunctionRegistry& registry) {
   const LogicalType v = Varchar();
   const LogicalType b = TypeId::kBigint;
   const LogicalType bin = TypeId::kVarbinary;
-  registry.AddScalar(Make("length", {v}, b, LengthKernel, "length(string) -> bigint",
+  registry.AddScalar(SimpleScalar("length", {v}, b, LengthKernel, {"length(string) -> bigint",
                           "Number of characters (code points) in the string, or of bytes in a varbinary.",
-                          "length('Zürich') -> 6"));
-  registry.AddScalar(Make("length", {bin}, b, ByteLengthKernel, "length(varbinary) -> bigint"));
-  registry.AddScalar(Make("lower", {v}, v, CaseKernel<false>, "", "Converts the string to lower case.",
-                          "lower('ÉCOLE Road') -> 'école road'"));
-  registry.AddScalar(Make("upper", {v}, v, CaseKernel<true>, "", "Converts the string to upper case.",
-                          "upper('école') -> 'ÉCOLE'"));
-  registry.AddScalar(Make("trim", {v}, v, TrimWhitespaceKernel<true, true>, "trim(string) -> varchar",
+                          "length('Zürich') -> 6"}));
+  registry.AddScalar(SimpleScalar("length", {bin}, b, ByteLengthKernel, {"length(varbinary) -> bigint"}));
+  registry.AddScalar(SimpleScalar("lower", {v}, v, CaseKernel<false>, {"", "Converts the string to lower case.",
+                          "lower('ÉCOLE Road') -> 'école road'"}));
+  registry.AddScalar(SimpleScalar("upper", {v}, v, CaseKernel<true>, {"", "Converts the string to upper case.",
+                          "upper('école') -> 'ÉCOLE'"}));
+  registry.AddScalar(SimpleScalar("trim", {v}, v, TrimWhitespaceKernel<true, true>, {"trim(string) -> varchar",
                           "Removes leading and trailing whitespace, or the given characters.",
-                          "trim('  hello  ') -> 'hello'"));
-  registry.AddScalar(Make("trim", {v, v}, v, TrimCharactersKernel<true, true>, "trim(string, characters) -> varchar"));
-  registry.AddScalar(Make("ltrim", {v}, v, TrimWhitespaceKernel<true, false>, "ltrim(string) -> varchar",
-                          "Removes leading whitespace, or the given characters.", "ltrim('xxhixx', 'x') -> 'hixx'"));
-  registry.AddScalar(Make("ltrim", {v, v}, v, TrimCharactersKernel<true, false>, "ltrim(string, characters) -> varchar"));
-  registry.AddScalar(Make("rtrim", {v}, v, TrimWhitespaceKernel<false, true>, "rtrim(string) -> varchar",
-                          "Removes trailing whitespace, or the given characters.", "rtrim('hi!!', '!') -> 'hi'"));
-  registry.AddScalar(Make("rtrim", {v, v}, v, TrimCharactersKernel<false, true>, "rtrim(string, characters) -> varchar"));
-  registry.AddScalar(Make("lpad", {v, b, v}, v, PadKernel<true>, "lpad(string, size, padstring) -> varchar",
+                          "trim('  hello  ') -> 'hello'"}));
+  registry.AddScalar(SimpleScalar("trim", {v, v}, v, TrimCharactersKernel<true, true>, {"trim(string, characters) -> varchar"}));
+  registry.AddScalar(SimpleScalar("ltrim", {v}, v, TrimWhitespaceKernel<true, false>, {"ltrim(string) -> varchar",
+                          "Removes leading whitespace, or the given characters.", "ltrim('xxhixx', 'x') -> 'hixx'"}));
+  registry.AddScalar(SimpleScalar("ltrim", {v, v}, v, TrimCharactersKernel<true, false>, {"ltrim(string, characters) -> varchar"}));
+  registry.AddScalar(SimpleScalar("rtrim", {v}, v, TrimWhitespaceKernel<false, true>, {"rtrim(string) -> varchar",
+                          "Removes trailing whitespace, or the given characters.", "rtrim('hi!!', '!') -> 'hi'"}));
+  registry.AddScalar(SimpleScalar("rtrim", {v, v}, v, TrimCharactersKernel<false, true>, {"rtrim(string, characters) -> varchar"}));
+  registry.AddScalar(SimpleScalar("lpad", {v, b, v}, v, PadKernel<true>, {"lpad(string, size, padstring) -> varchar",
                           "Left-pads the string to `size` characters with `padstring` (truncating when it is longer).",
-                          "lpad('7', 3, '0') -> '007'"));
-  registry.AddScalar(Make("rpad", {v, b, v}, v, PadKernel<false>, "rpad(string, size, padstring) -> varchar",
-                          "Right-pads the string to `size` characters with `padstring`.", "rpad('ab', 5, 'xy') -> 'abxyx'"));
-  registry.AddScalar(Make("substring", {v, b}, v, SubstringKernel, "substring(string, start) -> varchar",
+                          "lpad('7', 3, '0') -> '007'"}));
+  registry.AddScalar(SimpleScalar("rpad", {v, b, v}, v, PadKernel<false>, {"rpad(string, size, padstring) -> varchar",
+                          "Right-pads the string to `size` characters with `padstring`.", "rpad('ab', 5, 'xy') -> 'abxyx'"}));
+  registry.AddScalar(SimpleScalar("substring", {v, b}, v, SubstringKernel, {"substring(string, start) -> varchar",
                           "The characters from position `start` (1-based; negative counts from the end), optionally "
                           "at most `length` of them.",
-                          "substring('Switchboard', -5, 3) -> 'boa'"));
-  registry.AddScalar(Make("substring", {v, b, b}, v, SubstringLengthKernel, "substring(string, start, length) -> varchar"));
+                          "substring('Switchboard', -5, 3) -> 'boa'"}));
+  registry.AddScalar(SimpleScalar("substring", {v, b, b}, v, SubstringLengthKernel, {"substring(string, start, length) -> varchar"}));
   registry.AddAlias("substr", "substring");
-  registry.AddScalar(Make("strpos", {v, v}, b, StrposKernel, "strpos(string, substring) -> bigint",
+  registry.AddScalar(SimpleScalar("strpos", {v, v}, b, StrposKernel, {"strpos(string, substring) -> bigint",
                           "Position (1-based) of the first, or the n-th (from the end when negative), occurrence of "
                           "`substring`; 0 when absent.",
-                          "strpos('abcabc', 'bc', 2) -> 5"));
-  registry.AddScalar(Make("strpos", {v, v, b}, b, StrposInstanceKernel, "strpos(string, substring, instance) -> bigint"));
-  registry.AddScalar(Make("position", {v, v}, b, PositionKernel, "position(substring, string) -> bigint",
+                          "strpos('abcabc', 'bc', 2) -> 5"}));
+  registry.AddScalar(SimpleScalar("strpos", {v, v, b}, b, StrposInstanceKernel, {"strpos(string, substring, instance) -> bigint"}));
+  registry.AddScalar(SimpleScalar("position", {v, v}, b, PositionKernel, {"position(substring, string) -> bigint",
                           "POSITION(substring IN string): position (1-based) of the first occurrence, 0 when absent.",
-                          "position('b' IN 'abc') -> 2"));
-  registry.AddScalar(Make("starts_with", {v, v}, TypeId::kBoolean, AffixKernel<true>, "starts_with(string, prefix) -> boolean",
-                          "Whether the string begins with `prefix`.", "starts_with('agent-7', 'agent') -> true"));
-  registry.AddScalar(Make("ends_with", {v, v}, TypeId::kBoolean, AffixKernel<false>, "ends_with(string, suffix) -> boolean",
-                          "Whether the string ends with `suffix`.", "ends_with('report.csv', '.csv') -> true"));
-  registry.AddScalar(Make("replace", {v, v}, v, RemoveKernel, "replace(string, search) -> varchar",
+                          "position('b' IN 'abc') -> 2"}));
+  registry.AddScalar(SimpleScalar("starts_with", {v, v}, TypeId::kBoolean, AffixKernel<true>, {"starts_with(string, prefix) -> boolean",
+                          "Whether the string begins with `prefix`.", "starts_with('agent-7', 'agent') -> true"}));
+  registry.AddScalar(SimpleScalar("ends_with", {v, v}, TypeId::kBoolean, AffixKernel<false>, {"ends_with(string, suffix) -> boolean",
+                          "Whether the string ends with `suffix`.", "ends_with('report.csv', '.csv') -> true"}));
+  registry.AddScalar(SimpleScalar("replace", {v, v}, v, RemoveKernel, {"replace(string, search) -> varchar",
                           "Replaces every occurrence of `search` with `replace` (removes them when omitted).",
-                          "replace('a-b-c', '-', '+') -> 'a+b+c'"));
-  registry.AddScalar(Make("replace", {v, v, v}, v, ReplaceKernel, "replace(string, search, replace) -> varchar"));
-  registry.AddScalar(Make("reverse", {v}, v, ReverseKernel, "reverse(string) -> varchar",
-                          "The characters (or varbinary bytes) in reverse order.", "reverse('añb') -> 'bña'"));
-  registry.AddScalar(Make("reverse", {bin}, bin, ReverseBytesKernel, "reverse(varbinary) -> varbinary"));
-  registry.AddScalar(Make("translate", {v, v, v}, v, TranslateKernel, "translate(source, from, to) -> varchar",
+                          "replace('a-b-c', '-', '+') -> 'a+b+c'"}));
+  registry.AddScalar(SimpleScalar("replace", {v, v, v}, v, ReplaceKernel, {"replace(string, search, replace) -> varchar"}));
+  registry.AddScalar(SimpleScalar("reverse", {v}, v, ReverseKernel, {"reverse(string) -> varchar",
+                          "The characters (or varbinary bytes) in reverse order.", "reverse('añb') -> 'bña'"}));
+  registry.AddScalar(SimpleScalar("reverse", {bin}, bin, ReverseBytesKernel, {"reverse(varbinary) -> varbinary"}));
+  registry.AddScalar(SimpleScalar("translate", {v, v, v}, v, TranslateKernel, {"translate(source, from, to) -> varchar",
                           "Replaces each character of `from` with the character at the same position in `to`, "
                           "removing those past its end.",
-                          "translate('abcd', 'ac', 'z') -> 'zbd'"));
+                          "translate('abcd', 'ac', 'z') -> 'zbd'"}));
   registry.AddScalar(ScalarFunction{.name = "concat",
                                     .arguments = {v},
                                     .varargs = v,
@@ -801,39 +788,39 @@ void RegisterStringFunctions(FunctionRegistry& registry) {
                                     .return_type = v,
                                     .kernel = ConcatWsArrayKernel,
                                     .signature = "concat_ws(separator, array(varchar)) -> varchar"});
-  registry.AddScalar(Make("split", {v, v}, LogicalType::Array(v), SplitKernel, "split(string, delimiter) -> array(varchar)",
+  registry.AddScalar(SimpleScalar("split", {v, v}, LogicalType::Array(v), SplitKernel, {"split(string, delimiter) -> array(varchar)",
                           "Splits the string on `delimiter`; with `limit`, into at most that many parts, the last "
                           "holding the rest.",
-                          "split('a,b,c', ',', 2) -> ARRAY['a', 'b,c']"));
-  registry.AddScalar(Make("split", {v, v, b}, LogicalType::Array(v), SplitLimitKernel,
-                          "split(string, delimiter, limit) -> array(varchar)"));
-  registry.AddScalar(Make("split_part", {v, v, b}, v, SplitPartKernel, "split_part(string, delimiter, index) -> varchar",
+                          "split('a,b,c', ',', 2) -> ARRAY['a', 'b,c']"}));
+  registry.AddScalar(SimpleScalar("split", {v, v, b}, LogicalType::Array(v), SplitLimitKernel,
+                          {"split(string, delimiter, limit) -> array(varchar)"}));
+  registry.AddScalar(SimpleScalar("split_part", {v, v, b}, v, SplitPartKernel, {"split_part(string, delimiter, index) -> varchar",
                           "Field `index` (1-based) of the string split on `delimiter`; NULL past the last field.",
-                          "split_part('2024-06-15', '-', 2) -> '06'"));
-  registry.AddScalar(Make("levenshtein_distance", {v, v}, b, LevenshteinKernel,
-                          "levenshtein_distance(string1, string2) -> bigint",
+                          "split_part('2024-06-15', '-', 2) -> '06'"}));
+  registry.AddScalar(SimpleScalar("levenshtein_distance", {v, v}, b, LevenshteinKernel,
+                          {"levenshtein_distance(string1, string2) -> bigint",
                           "Minimum number of single-character insertions, deletions and substitutions that turn one "
                           "string into the other.",
-                          "levenshtein_distance('kitten', 'sitting') -> 3"));
-  registry.AddScalar(Make("hamming_distance", {v, v}, b, HammingKernel, "hamming_distance(string1, string2) -> bigint",
+                          "levenshtein_distance('kitten', 'sitting') -> 3"}));
+  registry.AddScalar(SimpleScalar("hamming_distance", {v, v}, b, HammingKernel, {"hamming_distance(string1, string2) -> bigint",
                           "Number of positions at which two strings of equal length differ.",
-                          "hamming_distance('karolin', 'kathrin') -> 3"));
-  registry.AddScalar(Make("chr", {b}, v, ChrKernel, "chr(n) -> varchar", "The character with Unicode code point n.",
-                          "chr(233) -> 'é'"));
-  registry.AddScalar(Make("codepoint", {v}, TypeId::kInteger, CodepointKernel, "codepoint(string) -> integer",
-                          "The Unicode code point of a one-character string.", "codepoint('é') -> 233"));
-  registry.AddScalar(Make("to_utf8", {v}, bin, ToUtf8Kernel, "to_utf8(string) -> varbinary",
-                          "The UTF-8 encoding of the string.", "length(to_utf8('é')) -> 2"));
-  registry.AddScalar(Make("from_utf8", {bin}, v, FromUtf8Kernel, "from_utf8(binary) -> varchar",
+                          "hamming_distance('karolin', 'kathrin') -> 3"}));
+  registry.AddScalar(SimpleScalar("chr", {b}, v, ChrKernel, {"chr(n) -> varchar", "The character with Unicode code point n.",
+                          "chr(233) -> 'é'"}));
+  registry.AddScalar(SimpleScalar("codepoint", {v}, TypeId::kInteger, CodepointKernel, {"codepoint(string) -> integer",
+                          "The Unicode code point of a one-character string.", "codepoint('é') -> 233"}));
+  registry.AddScalar(SimpleScalar("to_utf8", {v}, bin, ToUtf8Kernel, {"to_utf8(string) -> varbinary",
+                          "The UTF-8 encoding of the string.", "length(to_utf8('é')) -> 2"}));
+  registry.AddScalar(SimpleScalar("from_utf8", {bin}, v, FromUtf8Kernel, {"from_utf8(binary) -> varchar",
                           "Decodes UTF-8, replacing invalid sequences with U+FFFD, or with `replace` (a string of at "
                           "most one character, or a code point).",
-                          "from_utf8(to_utf8('hé')) -> 'hé'"));
-  registry.AddScalar(Make("from_utf8", {bin, v}, v, FromUtf8ReplaceKernel, "from_utf8(binary, replace varchar) -> varchar"));
-  registry.AddScalar(Make("from_utf8", {bin, b}, v, FromUtf8CodePointKernel, "from_utf8(binary, replace bigint) -> varchar"));
-  registry.AddScalar(Make("to_hex", {bin}, v, ToHexKernel, "to_hex(binary) -> varchar",
-                          "The bytes as upper-case hexadecimal digits.", "to_hex(to_utf8('é')) -> 'C3A9'"));
-  registry.AddScalar(Make("from_hex", {v}, bin, FromHexKernel, "from_hex(string) -> varbinary",
-                          "The bytes that hexadecimal digits (either case) spell.", "from_utf8(from_hex('4869')) -> 'Hi'"));
+                          "from_utf8(to_utf8('hé')) -> 'hé'"}));
+  registry.AddScalar(SimpleScalar("from_utf8", {bin, v}, v, FromUtf8ReplaceKernel, {"from_utf8(binary, replace varchar) -> varchar"}));
+  registry.AddScalar(SimpleScalar("from_utf8", {bin, b}, v, FromUtf8CodePointKernel, {"from_utf8(binary, replace bigint) -> varchar"}));
+  registry.AddScalar(SimpleScalar("to_hex", {bin}, v, ToHexKernel, {"to_hex(binary) -> varchar",
+                          "The bytes as upper-case hexadecimal digits.", "to_hex(to_utf8('é')) -> 'C3A9'"}));
+  registry.AddScalar(SimpleScalar("from_hex", {v}, bin, FromHexKernel, {"from_hex(string) -> varbinary",
+                          "The bytes that hexadecimal digits (either case) spell.", "from_utf8(from_hex('4869')) -> 'Hi'"}));
   registry.AddScalar(ScalarFunction{.name = "format",
                                     .arguments = {v},
                                     .varargs = LogicalType(),
@@ -847,9 +834,9 @@ void RegisterStringFunctions(FunctionRegistry& registry) {
                                                    "arguments print as null.",
                                     .example = "format('%s has %,d calls (%.1f%%)', 'queue', 12345, 9.25) -> 'queue "
                                                "has 12,345 calls (9.3%)'"});
-  registry.AddScalar(Make("luhn_check", {v}, TypeId::kBoolean, LuhnCheckKernel, "luhn_check(string) -> boolean",
+  registry.AddScalar(SimpleScalar("luhn_check", {v}, TypeId::kBoolean, LuhnCheckKernel, {"luhn_check(string) -> boolean",
                           "Whether a string of digits passes the Luhn (mod 10) checksum.",
-                          "luhn_check('79927398713') -> true"));
+                          "luhn_check('79927398713') -> true"}));
 }
 
 }  // namespace switchboard

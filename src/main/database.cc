@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "catalog/memory_catalog.h"
+#include "catalog/sql_catalog.h"
 #include "common/string_util.h"
 #include "connector/files/file_functions.h"
 #include "main/connection.h"
@@ -35,6 +36,11 @@ DatabaseState::DatabaseState(const DatabaseOptions& options)
   iceberg::RegisterIcebergFunctions(*functions_);
   default_catalog_ = "memory";
   catalogs_[default_catalog_] = std::make_shared<MemoryCatalog>(default_catalog_);
+  if (options.warehouse) {
+    std::shared_ptr<SqlCatalog> warehouse = SqlCatalog::Open(options.warehouse_catalog, *options.warehouse).ValueOrThrow();
+    default_catalog_ = ToLower(warehouse->name());
+    catalogs_[default_catalog_] = std::move(warehouse);
+  }
 }
 
 std::shared_ptr<Catalog> DatabaseState::GetCatalog(const std::string& name) const {

@@ -15,7 +15,10 @@ class DatabaseState;
 
 struct DatabaseOptions {
   /// Warehouse folder; without it everything lives in memory and disappears with the database.
+  /// With it, the warehouse's catalog (Iceberg tables in catalog.db) is the default catalog.
   std::optional<std::string> warehouse;
+  /// The SQL name of the warehouse's catalog.
+  std::string warehouse_catalog = "lakehouse";
   /// Worker threads for queries; 0 = one per core.
   uint32_t threads = 0;
   /// Bytes all queries together may hold; 0 = 80% of the machine's memory.

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "catalog/memory_catalog.h"
+#include "catalog/sql_catalog.h"
 #include "common/string_util.h"
 #include "common/time_zone.h"
 #include "exec/executor.h"
@@ -89,6 +90,192 @@ Value ConstantOf(Binder& binder, const ast::Expression& expression, QueryContext
   return ExpressionExecutor::EvaluateConstant(*bound, &query);
 }
 
+/// The storage rows DESCRIBE EXTENDED adds after a table's columns (Column and Type hold the
+/// name and value of each fact).
+void AppendStorageRows(const TableEntry& table, std::vector<std::vector<Value>>& rows) {
+  TableStorage storage = table.Storage();
+  auto row = [&](const std::string& key, const std::string& value) {
+    rows.push_back({Value::Varchar(key), Value::Varchar(value), Value::Varchar(""), Value::Varchar("")});
+  };
+  if (!storage.partitioning.empty()) {
+    row("", "");
+    row("# Partitioning", "");
+    for (size_t i = 0; i < storage.partitioning.size(); ++i) row(fmt::format("Part {}", i), storage.partitioning[i]);
+  }
+  row("", "");
+  row("# Detailed Table Information", "");
+  row("Name", table.name.ToString());
+  if (!table.comment.empty()) row("Comment", table.comment);
+  if (!storage.format.empty()) row("Provider", storage.format);
+  if (!storage.location.empty()) row("Location", storage.location);
+  for (const auto& [key, value] : storage.details) row(key, value);
+  if (!storage.sort_order.empty()) row("Sort Order", Join(storage.sort_order, ", "));
+  if (!storage.properties.empty()) {
+    std::vector<std::string> properties;
+    for (const auto& [key, value] : storage.properties) properties.push_back(key + "=" + value);
+    row("Table Properties", "[" + Join(properties, ",") + "]");
+  }
+}
+
+/// A retention period of ALTER TABLE ... CREATE BRANCH in milliseconds.
+int64_t RetentionMillis(Binder& binder, const ast::RetentionPeriod& period, QueryContext& query) {
+  int64_t amount = CastValue(ConstantOf(binder, *period.amount, query), TypeId::kBigint).GetInt64();
+  switch (period.unit) {
+    case ast::RetentionUnit::kDays: return amount * 86400000;
+    case ast::RetentionUnit::kHours: return amount * 3600000;
+    case ast::RetentionUnit::kMinutes: return amount * 60000;
+  }
+  return amount;
+}
+
+std::vector<std::string> ColumnPath(const ast::QualifiedName& name) {
+  std::vector<std::string> path;
+  for (const auto& part : name.parts) path.push_back(NormalizeIdentifier(part));
+  return path;
+}
+
+/// The catalog-level changes one ALTER TABLE action stands for.
+std::vector<TableChange> ToTableChanges(const ast::AlterTableAction& action, Binder& binder, QueryContext& query) {
+  using Kind = TableChange::Kind;
+  std::vector<TableChange> changes;
+  auto constant_text = [&](const ast::Property& p) -> std::string {
+    Value v = p.value ? ConstantOf(binder, *p.value, query) : Value::Boolean(true);
+    return v.is_null() ? "" : v.ToString();
+  };
+  switch (action.kind) {
+    case ast::AlterTableActionKind::kAddColumns: {
+      const auto& add = action.As<ast::AddColumns>();
+      for (const auto& definition : add.columns) {
+        TableChange change;
+        change.kind = Kind::kAddColumn;
+        change.column = ColumnPath(definition.name);
+        change.if_not_exists = add.if_not_exists;
+        change.definition.name = change.column.back();
+        try {
+          change.definition.type = binder.BindType(definition.type);
+        } catch (const Exception& e) {
+          ThrowAt(definition.location, e.code(), e.error().message);
+        }
+        change.definition.nullable = !definition.not_null;
+        change.definition.comment = definition.comment.value_or("");
+        if (definition.default_value) {
+          change.definition.default_value = CastValue(ConstantOf(binder, *definition.default_value, query), change.definition.type);
+        }
+        changes.push_back(std::move(change));
+      }
+      return changes;
+    }
+    case ast::AlterTableActionKind::kDropColumn: {
+      const auto& drop = action.As<ast::DropColumn>();
+      TableChange change;
+      change.kind = Kind::kDropColumn;
+      change.column = ColumnPath(drop.column);
+      change.if_exists = drop.if_exists;
+      changes.push_back(std::move(change));
+      return changes;
+    }
+    case ast::AlterTableActionKind::kRenameColumn: {
+      const auto& rename = action.As<ast::RenameColumn>();
+      TableChange change;
+      change.kind = Kind::kRenameColumn;
+      change.column = ColumnPath(rename.column);
+      change.name = NormalizeIdentifier(rename.new_name);
+      change.if_exists = rename.if_exists;
+      changes.push_back(std::move(change));
+      return changes;
+    }
+    case ast::AlterTableActionKind::kAlterColumn: {
+      const auto& alter = action.As<ast::AlterColumn>();
+      TableChange change;
+      change.column = ColumnPath(alter.column);
+      switch (alter.change) {
+        case ast::AlterColumn::Change::kSetType:
+          change.kind = Kind::kSetColumnType;
+          change.definition.type = binder.BindType(alter.type);
+          break;
+        case ast::AlterColumn::Change::kSetDefault:
+          change.kind = Kind::kSetColumnDefault;
+          change.definition.default_value = ConstantOf(binder, *alter.default_value, query);
+          break;
+        case ast::AlterColumn::Change::kDropDefault: change.kind = Kind::kDropColumnDefault; break;
+        case ast::AlterColumn::Change::kSetNotNull: change.kind = Kind::kSetColumnNotNull; break;
+        case ast::AlterColumn::Change::kDropNotNull: change.kind = Kind::kDropColumnNotNull; break;
+        case ast::AlterColumn::Change::kSetComment:
+          change.kind = Kind::kSetColumnComment;
+          change.definition.comment = alter.comment;
+          break;
+      }
+      changes.push_back(std::move(change));
+      return changes;
+    }
+    case ast::AlterTableActionKind::kChangePartitionField: {
+      const auto& partition = action.As<ast::ChangePartitionField>();
+      TableChange change;
+      change.partition_field = partition.field->ToString();
+      if (partition.name) change.name = NormalizeIdentifier(*partition.name);
+      switch (partition.change) {
+        case ast::ChangePartitionField::Change::kAdd: change.kind = Kind::kAddPartitionField; break;
+        case ast::ChangePartitionField::Change::kDrop: change.kind = Kind::kDropPartitionField; break;
+        case ast::ChangePartitionField::Change::kReplace:
+          change.kind = Kind::kReplacePartitionField;
+          change.replacement = partition.replacement->ToString();
+          break;
+      }
+      changes.push_back(std::move(change));
+      return changes;
+    }
+    case ast::AlterTableActionKind::kSetTableProperties: {
+      const auto& set = action.As<ast::SetTableProperties>();
+      TableChange change;
+      change.kind = Kind::kSetProperties;
+      for (const auto& p : set.properties) {
+        change.properties.emplace_back(set.tblproperties ? p.name : ToLower(p.name), constant_text(p));
+      }
+      changes.push_back(std::move(change));
+      return changes;
+    }
+    case ast::AlterTableActionKind::kUnsetTableProperties: {
+      const auto& unset = action.As<ast::UnsetTableProperties>();
+      TableChange change;
+      change.kind = Kind::kUnsetProperties;
+      change.keys = unset.names;
+      change.if_exists = unset.if_exists;
+      changes.push_back(std::move(change));
+      return changes;
+    }
+    case ast::AlterTableActionKind::kCreateSnapshotRef: {
+      const auto& create = action.As<ast::CreateSnapshotRef>();
+      TableChange change;
+      change.kind = create.ref_type == ast::SnapshotRefType::kBranch ? Kind::kCreateBranch : Kind::kCreateTag;
+      change.name = NormalizeIdentifier(create.name);
+      change.or_replace = create.or_replace;
+      change.if_not_exists = create.if_not_exists;
+      if (create.as_of_version) {
+        change.snapshot_id = CastValue(ConstantOf(binder, *create.as_of_version, query), TypeId::kBigint).GetInt64();
+      }
+      if (create.retain) change.max_ref_age_ms = RetentionMillis(binder, *create.retain, query);
+      if (create.max_snapshot_age) change.max_snapshot_age_ms = RetentionMillis(binder, *create.max_snapshot_age, query);
+      if (create.min_snapshots_to_keep) {
+        change.min_snapshots_to_keep = static_cast<int32_t>(
+            CastValue(ConstantOf(binder, *create.min_snapshots_to_keep, query), TypeId::kInteger).GetInt64());
+      }
+      changes.push_back(std::move(change));
+      return changes;
+    }
+    case ast::AlterTableActionKind::kDropSnapshotRef: {
+      const auto& drop = action.As<ast::DropSnapshotRef>();
+      TableChange change;
+      change.kind = drop.ref_type == ast::SnapshotRefType::kBranch ? Kind::kDropBranch : Kind::kDropTag;
+      change.name = NormalizeIdentifier(drop.name);
+      change.if_exists = drop.if_exists;
+      changes.push_back(std::move(change));
+      return changes;
+    }
+    default:
+      ThrowAt(action.location, ErrorCode::kNotSupported, fmt::format("ALTER TABLE {} is not supported", action.ToString()));
+  }
+}
+
 }  // namespace
 
 BinderEnvironment StatementRunner::MakeEnvironment(QueryContext& query) {
@@ -145,6 +332,9 @@ std::unique_ptr<QueryResult> StatementRunner::Run(const ast::Statement& statemen
     case ast::StatementKind::kTruncate:
     case ast::StatementKind::kAlterTable:
       return RunDdl(statement, query, sql);
+    case ast::StatementKind::kAttach:
+    case ast::StatementKind::kDetach:
+      return RunAttach(statement, query);
     case ast::StatementKind::kTransaction:
       if (statement.As<ast::Transaction>().action == ast::Transaction::Action::kRollback) {
         ThrowAt(statement.location, ErrorCode::kNotSupported,
@@ -233,8 +423,28 @@ std::unique_ptr<QueryResult> StatementRunner::RunCreateTable(const ast::Statemen
     Value v = p.value ? ConstantOf(binder, *p.value, query) : Value::Boolean(true);
     return v.is_null() ? "" : v.ToString();
   };
+  if (create.using_format) info.format = ToLower(create.using_format->name);
   for (const auto& p : create.tblproperties) info.properties.emplace_back(p.name, property_text(p));
-  for (const auto& p : create.properties) info.properties.emplace_back(ToLower(p.name), property_text(p));
+  // Trino's table properties: partitioning, sorted_by and location have places of their own; format
+  // and format_version stand for Iceberg properties.
+  for (const auto& p : create.properties) {
+    std::string key = ToLower(p.name);
+    if (key == "partitioning" || key == "sorted_by") {
+      Value value = p.value ? ConstantOf(binder, *p.value, query) : Value();
+      if (value.is_null() || value.type().id() != TypeId::kArray) {
+        ThrowAt(p.location, ErrorCode::kInvalidParameter, fmt::format("Table property {} must be an ARRAY of strings", key));
+      }
+      for (const Value& item : value.children()) (key == "partitioning" ? info.partitioning : info.sort_order).push_back(item.ToString());
+    } else if (key == "location") {
+      info.location = property_text(p);
+    } else if (key == "format") {
+      info.properties.emplace_back("write.format.default", ToLower(property_text(p)));
+    } else if (key == "format_version") {
+      info.properties.emplace_back("format-version", property_text(p));
+    } else {
+      info.properties.emplace_back(key, property_text(p));
+    }
+  }
   std::shared_ptr<Catalog> catalog = create.temporary ? session_.temp_catalog : database_.GetCatalog(info.name.catalog);
   if (create.temporary) info.name = {"temp", "default", info.name.name};
   if (!catalog) ThrowAt(location, ErrorCode::kUndefinedObject, fmt::format("Catalog '{}' does not exist", info.name.catalog));
@@ -371,7 +581,17 @@ std::unique_ptr<QueryResult> StatementRunner::RunShow(const ast::Statement& stat
         columns.push_back(line);
       }
       std::string text = fmt::format("CREATE TABLE {} (\n{}\n)", table.name.ToString(), Join(columns, ",\n"));
+      TableStorage storage = table.Storage();
+      if (!storage.format.empty()) text += "\nUSING " + storage.format;
+      if (!storage.partitioning.empty()) text += "\nPARTITIONED BY (" + Join(storage.partitioning, ", ") + ")";
       if (!table.comment.empty()) text += "\nCOMMENT " + Value::Varchar(table.comment).ToSqlLiteral();
+      if (!storage.location.empty()) text += "\nLOCATION " + Value::Varchar(storage.location).ToSqlLiteral();
+      std::vector<std::string> properties;
+      for (const auto& [key, value] : storage.properties) {
+        if (key == "comment") continue;
+        properties.push_back(fmt::format("  {} = {}", Value::Varchar(key).ToSqlLiteral(), Value::Varchar(value).ToSqlLiteral()));
+      }
+      if (!properties.empty()) text += "\nTBLPROPERTIES (\n" + Join(properties, ",\n") + ")";
       return SingleText("SHOW", "Create Table", text);
     }
     case ast::Show::What::kCreateView: {
@@ -436,8 +656,10 @@ std::unique_ptr<QueryResult> StatementRunner::RunShow(const ast::Statement& stat
                         {LogicalType::Varchar(), LogicalType::Varchar(), LogicalType::Varchar(), LogicalType::Varchar()}, rows);
     }
     case ast::Show::What::kTblProperties: {
-      binder.ResolveTable(show.target, false);
-      return MakeResult("SHOW", {"key", "value"}, {LogicalType::Varchar(), LogicalType::Varchar()}, {});
+      ResolvedTable resolved = binder.ResolveTable(show.target, false);
+      std::vector<std::vector<Value>> rows;
+      for (const auto& [key, value] : resolved.table->Storage().properties) rows.push_back({Value::Varchar(key), Value::Varchar(value)});
+      return MakeResult("SHOW", {"key", "value"}, {LogicalType::Varchar(), LogicalType::Varchar()}, rows);
     }
   }
   ThrowAt(statement.location, ErrorCode::kNotSupported, "Unsupported SHOW statement");
@@ -460,6 +682,7 @@ std::unique_ptr<QueryResult> StatementRunner::RunDescribe(const ast::Statement& 
         rows.push_back({Value::Varchar(c.name), Value::Varchar(c.type.ToString()), Value::Varchar(c.nullable ? "" : "not null"),
                         Value::Varchar(c.comment)});
       }
+      if (describe.extended || describe.formatted) AppendStorageRows(*resolved.table, rows);
     } else {
       ast::QualifiedName name = describe.table;
       auto statements = ParseSql(resolved.view->sql).ValueOrThrow();
@@ -630,6 +853,7 @@ std::unique_ptr<QueryResult> StatementRunner::RunDdl(const ast::Statement& state
       view.sql = std::string(create.query_span.Of(sql));
       view.comment = create.comment.value_or("");
       view.column_names = bound.names;
+      view.column_types = bound.types;
       if (!create.columns.empty()) {
         if (create.columns.size() != bound.names.size()) {
           ThrowAt(location, ErrorCode::kTypeMismatch,
@@ -664,21 +888,72 @@ std::unique_ptr<QueryResult> StatementRunner::RunDdl(const ast::Statement& state
           if (alter.if_exists && e.code() == ErrorCode::kUndefinedTable) return EmptyResult("ALTER TABLE");
           throw;
         }
-        QualifiedName to = binder.QualifyName(alter.action->As<ast::RenameTable>().new_name);
+        const ast::QualifiedName& new_name = alter.action->As<ast::RenameTable>().new_name;
+        QualifiedName to = binder.QualifyName(new_name);
+        if (new_name.parts.size() == 1) to = {resolved.table->name.catalog, resolved.table->name.schema, to.name};
         if (to.catalog != resolved.table->name.catalog) {
           ThrowAt(location, ErrorCode::kNotSupported, "A table cannot be renamed into another catalog");
         }
         resolved.catalog->RenameTable(resolved.table->name.schema, resolved.table->name.name, to).ValueOrThrow();
         return EmptyResult("ALTER TABLE");
       }
-      ThrowAt(location, ErrorCode::kNotSupported,
-              fmt::format("ALTER TABLE {} is supported for warehouse (Iceberg) tables, not for in-memory tables",
-                          alter.action->ToString()));
+      ResolvedTable resolved;
+      try {
+        resolved = binder.ResolveTable(alter.table, false);
+      } catch (const Exception& e) {
+        if (alter.if_exists && e.code() == ErrorCode::kUndefinedTable) return EmptyResult("ALTER TABLE");
+        throw;
+      }
+      for (const TableChange& change : ToTableChanges(*alter.action, binder, query)) {
+        auto altered = resolved.catalog->AlterTable(resolved.table->name.schema, resolved.table->name.name, change);
+        if (!altered.ok()) ThrowAt(location, altered.error().code, altered.error().message);
+      }
+      return EmptyResult("ALTER TABLE");
     }
     default:
       break;
   }
   ThrowAt(location, ErrorCode::kInternal, "unexpected DDL statement");
+}
+
+std::unique_ptr<QueryResult> StatementRunner::RunAttach(const ast::Statement& statement, QueryContext& query) {
+  BinderEnvironment environment = MakeEnvironment(query);
+  Binder binder(environment);
+  const auto& location = statement.location;
+  if (statement.kind == ast::StatementKind::kDetach) {
+    const auto& detach = statement.As<ast::Detach>();
+    std::string name = NormalizeIdentifier(detach.name);
+    if (detach.if_exists && !database_.GetCatalog(name)) return EmptyResult("DETACH");
+    auto detached = database_.DetachCatalog(name);
+    if (!detached.ok()) ThrowAt(location, detached.error().code, detached.error().message);
+    if (session_.catalog == ToLower(name)) session_.catalog = database_.default_catalog();
+    return EmptyResult("DETACH");
+  }
+  const auto& attach = statement.As<ast::Attach>();
+  std::string type = "iceberg";
+  for (const auto& option : attach.options) {
+    if (EqualsIgnoreCase(option.name, "type") && option.value) type = ToLower(ConstantOf(binder, *option.value, query).ToString());
+  }
+  if (type != "iceberg") {
+    ThrowAt(location, ErrorCode::kNotSupported,
+            fmt::format("ATTACH of '{}' databases is not supported; ATTACH 'folder' AS name (TYPE iceberg) attaches a "
+                        "warehouse",
+                        type));
+  }
+  std::string name;
+  if (attach.alias) {
+    name = NormalizeIdentifier(*attach.alias);
+  } else {
+    std::string path = attach.target;
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    name = ToLower(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1));
+  }
+  if (attach.if_not_exists && database_.GetCatalog(name)) return EmptyResult("ATTACH");
+  auto catalog = SqlCatalog::Open(name, attach.target);
+  if (!catalog.ok()) ThrowAt(location, catalog.error().code, catalog.error().message);
+  auto attached = database_.AttachCatalog(*catalog);
+  if (!attached.ok()) ThrowAt(location, attached.error().code, attached.error().message);
+  return EmptyResult("ATTACH");
 }
 
 }  // namespace switchboard

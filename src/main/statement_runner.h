@@ -29,6 +29,8 @@ class StatementRunner {
   std::unique_ptr<QueryResult> RunCreateTable(const ast::Statement& statement, QueryContext& query);
   std::unique_ptr<QueryResult> RunShow(const ast::Statement& statement, QueryContext& query);
   std::unique_ptr<QueryResult> RunDescribe(const ast::Statement& statement, QueryContext& query);
+  /// ATTACH 'folder' AS name (TYPE iceberg) and DETACH name.
+  std::unique_ptr<QueryResult> RunAttach(const ast::Statement& statement, QueryContext& query);
   std::unique_ptr<QueryResult> RunSet(const ast::Statement& statement, QueryContext& query);
   std::unique_ptr<QueryResult> RunDdl(const ast::Statement& statement, QueryContext& query, std::string_view sql);
 

@@ -74,6 +74,12 @@ TEST_F(JsonFunctionsTest, ArraysAndSizes) {
   EXPECT_VALUE(Call("is_json_scalar", {Str("1")}), Bool(true));
   EXPECT_VALUE(Call("is_json_scalar", {Json("[1]")}), Bool(false));
   EXPECT_EQ(CallError("is_json_scalar", {Str("{")}).code, ErrorCode::kInvalidJson);
+  EXPECT_VALUE(Call("json_object_keys", {Str("{\"b\": 1, \"a\": {\"c\": 2}}")}), StrArray({"b", "a"}));
+  EXPECT_VALUE(Call("json_object_keys", {Json("{\"a\":1,\"b\":2}")}), StrArray({"a", "b"}));
+  EXPECT_VALUE(Call("json_object_keys", {Str("{}")}), StrArray({}));
+  EXPECT_TRUE(Call("json_object_keys", {Str("[1]")}).is_null());
+  EXPECT_TRUE(Call("json_object_keys", {Str("{")}).is_null());
+  EXPECT_TRUE(Call("json_object_keys", {Value::Null(LogicalType::Varchar())}).is_null());
 }
 
 TEST_F(JsonFunctionsTest, RedshiftExtractPathText) {

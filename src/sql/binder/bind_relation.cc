@@ -42,6 +42,31 @@ int Sides(const Expression& expression, const std::vector<ColumnBinding>& left, 
   return sides;
 }
 
+/// The version of `table` a FOR VERSION/TIMESTAMP AS OF clause names: a snapshot id or branch or
+/// tag name, or a point in time (text and timestamps without a zone are in the session zone).
+std::shared_ptr<TableEntry> TableAtTravelPoint(Binder& binder, const ast::TimeTravel& travel, const TableEntry& table) {
+  BindScope empty;
+  ExpressionPtr bound = binder.BindExpression(*travel.point, empty);
+  Value point;
+  if (bound->kind == ExpressionKind::kConstant) {
+    point = bound->As<ConstantExpression>().value;
+  } else if (bound->kind == ExpressionKind::kCast && bound->children[0]->kind == ExpressionKind::kConstant) {
+    point = CastValue(bound->children[0]->As<ConstantExpression>().value, bound->type);
+  } else {
+    ThrowAt(travel.location, ErrorCode::kInvalidParameter, "The version or time of AS OF must be a constant");
+  }
+  if (point.is_null()) ThrowAt(travel.location, ErrorCode::kInvalidParameter, "The version or time of AS OF is NULL");
+  try {
+    if (travel.kind == ast::TimeTravel::Kind::kVersion) return table.AtVersion(point);
+    CastOptions options;
+    options.query = binder.environment().query;
+    Value instant = CastValue(point, LogicalType::TimestampTz(6), options);
+    return table.AtTimestamp(instant.GetTimestampTz().micros);
+  } catch (const Exception& e) {
+    ThrowAt(travel.location, e.code(), e.error().message);
+  }
+}
+
 }  // namespace
 
 void Binder::AddToScope(BindScope& scope, const LogicalOperator& plan, std::string alias,
@@ -165,11 +190,9 @@ LogicalOperatorPtr Binder::BindTable(const ast::TableRelation& table, BindScope&
     AddToScope(scope, *bound.plan, alias, names, table.alias, resolved.view->name.catalog, resolved.view->name.schema);
     return std::move(bound.plan);
   }
-  if (table.time_travel) {
-    ThrowAt(location, ErrorCode::kNotSupported,
-            fmt::format("Table '{}' does not support time travel", resolved.table->name.ToString()));
-  }
-  const TableEntry& entry = *resolved.table;
+  std::shared_ptr<TableEntry> version;
+  if (table.time_travel) version = TableAtTravelPoint(*this, *table.time_travel, *resolved.table);
+  const TableEntry& entry = version ? *version : *resolved.table;
   auto get = std::make_unique<LogicalGet>(NewTableIndex(), entry.ScanFunction(), entry.ScanBindData(),
                                           entry.ColumnNames(), entry.ColumnTypes());
   get->display_name = entry.name.ToString();

@@ -142,8 +142,56 @@ QualifiedName Binder::QualifyName(const ast::QualifiedName& name) const {
   return out;
 }
 
+namespace {
+
+/// A metadata table named `table$name`, `catalog.schema.table.name` or `table.name` (when the
+/// name does not resolve otherwise): the base table resolved by `binder` and the metadata
+/// table's name; nullopt when `name` has no such form.
+std::optional<std::pair<ast::QualifiedName, std::string>> MetadataTableParts(const ast::QualifiedName& name,
+                                                                          bool after_failure) {
+  const ast::Identifier& last = name.parts.back();
+  size_t dollar = last.name.rfind('$');
+  if (dollar != std::string::npos && dollar > 0 && dollar + 1 < last.name.size()) {
+    ast::QualifiedName base = name;
+    base.parts.back().name = last.name.substr(0, dollar);
+    return std::make_pair(std::move(base), ToLower(last.name.substr(dollar + 1)));
+  }
+  if (name.parts.size() == 4 || (after_failure && name.parts.size() >= 2)) {
+    ast::QualifiedName base = name;
+    base.parts.pop_back();
+    return std::make_pair(std::move(base), NormalizeIdentifier(last));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ResolvedTable> Binder::ResolveMetadataTable(const ast::QualifiedName& name, bool after_failure) {
+  auto parts = MetadataTableParts(name, after_failure);
+  if (!parts) return std::nullopt;
+  ResolvedTable base;
+  try {
+    base = ResolveTable(parts->first, false);
+  } catch (const Exception&) {
+    if (after_failure) return std::nullopt;
+    throw;
+  }
+  std::shared_ptr<TableEntry> table = base.table->MetadataTable(parts->second);
+  if (!table) {
+    if (after_failure) return std::nullopt;
+    ThrowAt(name.location(), ErrorCode::kUndefinedTable,
+            fmt::format("Table '{}' has no metadata table '{}'", base.table->name.ToString(), parts->second));
+  }
+  base.table = std::move(table);
+  return base;
+}
+
 ResolvedTable Binder::ResolveTable(const ast::QualifiedName& name, bool allow_view) {
   const auto& location = name.location();
+  if (name.parts.size() == 4 || (name.parts.back().name.find('$') != std::string::npos &&
+                                 MetadataTableParts(name, false))) {
+    if (auto metadata = ResolveMetadataTable(name, false)) return *metadata;
+  }
   ResolvedTable resolved;
   if (name.parts.size() == 1 && environment_.temp_catalog) {
     auto table = environment_.temp_catalog->GetTable("default", NormalizeIdentifier(name.parts[0])).ValueOrThrow();
@@ -184,6 +232,7 @@ ResolvedTable Binder::ResolveTable(const ast::QualifiedName& name, bool allow_vi
       return resolved;
     }
   }
+  if (auto metadata = ResolveMetadataTable(name, true)) return *metadata;
   auto exists = catalog->SchemaExists(qualified.schema);
   if (exists.ok() && !*exists) {
     auto schemas = catalog->ListSchemas();

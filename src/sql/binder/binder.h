@@ -82,6 +82,10 @@ class Binder {
   ResolvedTable ResolveTable(const ast::QualifiedName& name, bool allow_view = true);
   /// catalog, schema and object name for a name of 1-3 parts (for DDL).
   QualifiedName QualifyName(const ast::QualifiedName& name) const;
+  /// A metadata table (`t$snapshots`, `catalog.schema.t.snapshots`, or `t.snapshots` when
+  /// `after_failure`, i.e. the name did not resolve as a table); nullopt when `name` is not one.
+  /// Throws like ResolveTable for a missing base table unless `after_failure`.
+  std::optional<ResolvedTable> ResolveMetadataTable(const ast::QualifiedName& name, bool after_failure);
 
   /// Columns of enclosing queries this binder's query uses.
   const std::vector<CorrelatedColumn>& correlated_columns() const { return correlated_; }

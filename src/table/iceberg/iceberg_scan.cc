@@ -183,42 +183,6 @@ Result<Vector> Conform(const Vector& input, idx_t count, const ParquetField& fil
 // ---------------------------------------------------------------------------------------------
 // Deletes
 
-/// Appends row `index` of a column to an equality-delete key (NULLs match NULLs).
-void AppendKey(std::string& key, const UnifiedFormat& format, PhysicalType physical, idx_t index) {
-  if (!format.validity->RowIsValid(index)) {
-    key.push_back('\0');
-    return;
-  }
-  key.push_back('\1');
-  auto append = [&](const void* data, size_t size) { key.append(static_cast<const char*>(data), size); };
-  switch (physical) {
-    case PhysicalType::kString: {
-      std::string_view text = format.GetData<StringView>()[index].view();
-      uint32_t size = static_cast<uint32_t>(text.size());
-      append(&size, 4);
-      append(text.data(), text.size());
-      break;
-    }
-    case PhysicalType::kTimestampTz:
-      append(&format.GetData<TimestampTz>()[index].micros, 8);
-      break;
-    case PhysicalType::kFloat: {
-      float value = format.GetData<float>()[index];
-      if (value == 0) value = 0;  // -0 equals 0
-      append(&value, 4);
-      break;
-    }
-    case PhysicalType::kDouble: {
-      double value = format.GetData<double>()[index];
-      if (value == 0) value = 0;
-      append(&value, 8);
-      break;
-    }
-    default:
-      append(format.data + index * PhysicalTypeSize(physical), PhysicalTypeSize(physical));
-  }
-}
-
 struct EqualityDeleteSet {
   std::vector<int32_t> field_ids;
   std::unordered_set<std::string> keys;
@@ -362,7 +326,7 @@ Result<EqualityDeleteSet> ReadEqualityDeleteFile(const FileIO& io, const DataFil
     for (idx_t row = 0; row < chunk.size(); ++row) {
       key.clear();
       for (size_t c = 0; c < columns.size(); ++c) {
-        AppendKey(key, formats[c], types[c].physical_type(), formats[c].sel->get_index(row));
+        AppendRowKey(key, formats[c], types[c].physical_type(), formats[c].sel->get_index(row));
       }
       set.keys.insert(key);
     }
@@ -737,7 +701,7 @@ void Scan(const TableScanRequest& request, GlobalTableState& global_state, Local
       for (idx_t i = 0; i < count; ++i) {
         local.key.clear();
         for (size_t c = 0; c < plan.sources.size(); ++c) {
-          AppendKey(local.key, formats[c], plan.types[c].physical_type(), formats[c].sel->get_index(sel[i]));
+          AppendRowKey(local.key, formats[c], plan.types[c].physical_type(), formats[c].sel->get_index(sel[i]));
         }
         if (plan.set->keys.count(local.key)) continue;
         sel[kept++] = sel[i];

@@ -90,9 +90,10 @@ TypePtr PartitionSpec::PartitionType(const Schema& schema) const {
   return Type::Struct(std::move(struct_fields));
 }
 
-std::string PartitionSpec::ToSql(const Schema& schema) const {
+std::vector<std::string> PartitionSpec::ToSql(const Schema& schema) const {
   std::vector<std::string> parts;
   for (const auto& field : fields) {
+    if (field.transform.kind == Transform::Kind::kVoid) continue;
     const NestedField* source = schema.FindField(field.source_id);
     std::string column = source ? source->name : fmt::format("#{}", field.source_id);
     const Transform& t = field.transform;
@@ -104,11 +105,11 @@ std::string PartitionSpec::ToSql(const Schema& schema) const {
       case Transform::Kind::kMonth: parts.push_back(fmt::format("months({})", column)); break;
       case Transform::Kind::kDay: parts.push_back(fmt::format("days({})", column)); break;
       case Transform::Kind::kHour: parts.push_back(fmt::format("hours({})", column)); break;
-      case Transform::Kind::kVoid: parts.push_back(fmt::format("void({})", column)); break;
+      case Transform::Kind::kVoid: break;
       case Transform::Kind::kUnknown: parts.push_back(fmt::format("{}({})", t.text, column)); break;
     }
   }
-  return Join(parts, ", ");
+  return parts;
 }
 
 Result<PartitionField> ParsePartitionField(std::string_view text, const Schema& schema) {

@@ -40,8 +40,8 @@ struct PartitionSpec {
   /// field id) with the transform's result type. A source missing from `schema` (a dropped
   /// column) types its field as the transform's result for an unknown source.
   TypePtr PartitionType(const Schema& schema) const;
-  /// "category, days(ts)" as SQL shows it.
-  std::string ToSql(const Schema& schema) const;
+  /// Each non-void field as SQL writes it: "category", "days(ts)", "bucket(16, id)".
+  std::vector<std::string> ToSql(const Schema& schema) const;
 };
 
 using PartitionSpecPtr = std::shared_ptr<const PartitionSpec>;

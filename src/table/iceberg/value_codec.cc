@@ -79,6 +79,41 @@ uint128_t UuidFromBytes(std::string_view bytes) {
 
 }  // namespace
 
+void AppendRowKey(std::string& key, const UnifiedFormat& format, PhysicalType physical, idx_t index) {
+  if (!format.validity->RowIsValid(index)) {
+    key.push_back('\0');
+    return;
+  }
+  key.push_back('\1');
+  auto append = [&](const void* data, size_t size) { key.append(static_cast<const char*>(data), size); };
+  switch (physical) {
+    case PhysicalType::kString: {
+      std::string_view text = format.GetData<StringView>()[index].view();
+      auto size = static_cast<uint32_t>(text.size());
+      append(&size, 4);
+      append(text.data(), text.size());
+      break;
+    }
+    case PhysicalType::kTimestampTz:
+      append(&format.GetData<TimestampTz>()[index].micros, 8);
+      break;
+    case PhysicalType::kFloat: {
+      float value = format.GetData<float>()[index];
+      if (value == 0) value = 0;
+      append(&value, 4);
+      break;
+    }
+    case PhysicalType::kDouble: {
+      double value = format.GetData<double>()[index];
+      if (value == 0) value = 0;
+      append(&value, 8);
+      break;
+    }
+    default:
+      append(format.data + index * PhysicalTypeSize(physical), PhysicalTypeSize(physical));
+  }
+}
+
 int CompareValues(const Value& a, const Value& b) {
   auto order = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
   switch (a.type().physical_type()) {

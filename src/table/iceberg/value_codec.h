@@ -37,6 +37,11 @@ Result<Value> ConformValue(const Value& value, const Type& type);
 /// NaN sorts last.
 int CompareValues(const Value& a, const Value& b);
 
+/// Appends row `index` of a column (its physical type, read through `format`) to a key that is
+/// equal for equal values: NULL only equals NULL, -0.0 equals 0.0, strings are length-prefixed.
+/// Used to group rows by partition and to match equality deletes.
+void AppendRowKey(std::string& key, const UnifiedFormat& format, PhysicalType physical, idx_t index);
+
 /// The fewest big-endian two's complement bytes that hold `value` (decimals' binary form).
 std::string MinimalBigEndian(int128_t value);
 
