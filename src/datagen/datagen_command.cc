@@ -10,7 +10,9 @@
 #include <string_view>
 
 #include "common/result.h"
+#include "datagen/contact_center_generator.h"
 #include "datagen/tpch_generator.h"
+#include "types/datetime.h"
 
 namespace switchboard {
 
@@ -25,7 +27,17 @@ constexpr std::string_view kUsage =
     "  --sf N        scale factor, e.g. 0.01, 1, 10\n"
     "  --seed S      random seed (default 0); the files depend only on it, N and C\n"
     "  --threads T   threads (default: one per core)\n"
-    "  --codec C     zstd (default), snappy, gzip, lz4, brotli or none\n";
+    "  --codec C     zstd (default), snappy, gzip, lz4, brotli or none\n"
+    "\n"
+    "switchboard datagen contact-center --days D --agents A --customers C --out DIR\n"
+    "                                   [--seed S] [--end-date YYYY-MM-DD] [--threads T]\n"
+    "  A simulated contact center (see ../shared/contact-center/README.md): Amazon Connect\n"
+    "  agent events (NDJSON, and Parquet as Firehose delivers them), Genesys interaction\n"
+    "  exports (Parquet by date and queue), CRM customers (SQLite, CSV, Parquet), ERP\n"
+    "  customers, products and orders (Parquet); anomalies.csv lists the records and files\n"
+    "  written malformed or in a drifted schema on purpose.\n"
+    "  --end-date    the last day simulated (default: today, UTC); the files depend only on\n"
+    "                it, the seed, D, A and C\n";
 
 int UsageError(std::string_view message) {
   std::cerr << "Error: " << message << "\n" << kUsage;
@@ -138,6 +150,52 @@ Result<void> RunTpch(OptionList& options) {
   return Ok();
 }
 
+Result<void> RunContactCenter(OptionList& options) {
+  ContactCenterOptions world;
+  std::optional<std::string> days = options.Take("--days");
+  std::optional<std::string> agents = options.Take("--agents");
+  std::optional<std::string> customers = options.Take("--customers");
+  std::optional<std::string> out = options.Take("--out");
+  if (!days || !agents || !customers || !out) {
+    return Error{ErrorCode::kInvalidParameter,
+                 "contact-center needs --days, --agents, --customers and --out"};
+  }
+  SB_ASSIGN_OR_RETURN(world.days, ParseNumber<int>("--days", *days));
+  SB_ASSIGN_OR_RETURN(world.agents, ParseNumber<int>("--agents", *agents));
+  SB_ASSIGN_OR_RETURN(world.customers, ParseNumber<int>("--customers", *customers));
+  if (auto seed = options.Take("--seed")) {
+    SB_ASSIGN_OR_RETURN(world.seed, ParseNumber<uint64_t>("--seed", *seed));
+  }
+  if (auto threads = options.Take("--threads")) {
+    SB_ASSIGN_OR_RETURN(world.threads, ParseNumber<size_t>("--threads", *threads));
+  }
+  if (auto end_date = options.Take("--end-date")) {
+    std::optional<int32_t> date = Date::Parse(*end_date);
+    if (!date)
+      return Error{ErrorCode::kInvalidParameter,
+                   fmt::format("--end-date takes YYYY-MM-DD, not '{}'", *end_date)};
+    world.end_date = *date;
+  } else {
+    auto now = std::chrono::system_clock::now().time_since_epoch();
+    world.end_date =
+        static_cast<int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
+  }
+  SB_RETURN_IF_ERROR(options.CheckAllTaken());
+
+  auto start = std::chrono::steady_clock::now();
+  SB_ASSIGN_OR_RETURN(ContactCenterReport report, GenerateContactCenter(world, *out));
+  std::cout << fmt::format(
+      "{} to {}: {} interactions, {} agent events, {} customers, {} products, {} orders\n"
+      "deliberate anomalies: {} malformed records, {} drifted records, {} drifted files "
+      "(anomalies.csv)\n"
+      "{} files, {} bytes in {:.2f} s\n",
+      Date::Format(world.end_date - world.days + 1), Date::Format(world.end_date),
+      report.interactions, report.agent_events, report.customers, report.products, report.orders,
+      report.malformed_records, report.drifted_records, report.drifted_files, report.files,
+      report.bytes, SecondsSince(start));
+  return Ok();
+}
+
 }  // namespace
 
 int RunDatagenCommand(const std::vector<std::string>& args) {
@@ -152,6 +210,8 @@ int RunDatagenCommand(const std::vector<std::string>& args) {
       Error{ErrorCode::kInvalidParameter, fmt::format("unknown generator '{}'", args[0])};
   if (args[0] == "tpch") {
     result = RunTpch(*options);
+  } else if (args[0] == "contact-center") {
+    result = RunContactCenter(*options);
   }
   if (!result.ok()) {
     if (result.error().code == ErrorCode::kInvalidParameter)

@@ -3,6 +3,7 @@
 // can be generated on any thread, in any order, with identical results.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 
 #include "common/hash.h"
@@ -35,6 +36,17 @@ class RowRandom {
 
   /// True with probability `p`.
   bool Bernoulli(double p) { return UniformDouble() < p; }
+
+  /// Standard normal (Box-Muller; two draws).
+  double Normal() {
+    double u = UniformDouble();
+    double v = UniformDouble();
+    return std::sqrt(-2 * std::log(1 - u)) * std::cos(2 * M_PI * v);
+  }
+  /// Lognormal with the given median: median * exp(sigma * Normal()).
+  double Lognormal(double median, double sigma) { return median * std::exp(sigma * Normal()); }
+  /// Exponential with the given mean.
+  double Exponential(double mean) { return -mean * std::log(1 - UniformDouble()); }
 
  private:
   uint64_t state_;

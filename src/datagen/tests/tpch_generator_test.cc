@@ -5,17 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "common/thread_pool.h"
+#include "datagen/tests/datagen_test_util.h"
 #include "datagen/tpch_text_pool.h"
-#include "format/parquet/parquet_reader.h"
-#include "format/parquet/row_group_scanner.h"
 #include "types/datetime.h"
 #include "types/value.h"
 
@@ -23,63 +20,15 @@ namespace switchboard {
 namespace {
 
 namespace fs = std::filesystem;
+using datagen_testing::ReadBytes;
+using datagen_testing::ReadTable;
+using datagen_testing::Table;
 
 // A small text pool keeps the tests fast; the pool's size changes nothing but which
 // substrings comments are cut from.
 constexpr int64_t kTestPoolBytes = int64_t{8} << 20;
 
-std::string TempDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / fmt::format("sb_tpch_test_{}_{}", name, getpid());
-  fs::remove_all(dir);
-  return dir.string();
-}
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// A table read back as rows of Values, columns by name.
-struct Table {
-  std::map<std::string, size_t> column;
-  std::vector<std::vector<Value>> rows;
-
-  const Value& at(size_t row, const std::string& name) const { return rows[row][column.at(name)]; }
-  /// Integers, dates (days) and decimals (unscaled: cents for DECIMAL(15,2)).
-  int64_t Int(size_t row, const std::string& name) const { return at(row, name).GetInt64(); }
-  std::string Text(size_t row, const std::string& name) const { return at(row, name).GetString(); }
-};
-
-Table ReadTable(const std::string& path) {
-  auto reader = parquet::ParquetReader::Open(path);
-  EXPECT_TRUE(reader.ok()) << reader.error().message;
-  Table table;
-  const auto& fields = (*reader)->schema().fields();
-  parquet::ParquetScanOptions scan;
-  for (size_t i = 0; i < fields.size(); ++i) {
-    table.column[fields[i].name] = i;
-    scan.columns.push_back(static_cast<int>(i));
-  }
-  for (int group = 0; group < (*reader)->num_row_groups(); ++group) {
-    auto scanner = (*reader)->ScanRowGroup(group, scan);
-    EXPECT_TRUE(scanner.ok()) << scanner.error().message;
-    DataChunk chunk;
-    while (true) {
-      auto more = (*scanner)->Next(chunk);
-      EXPECT_TRUE(more.ok()) << more.error().message;
-      if (!more.ok() || !*more) break;
-      for (idx_t row = 0; row < chunk.size(); ++row) {
-        std::vector<Value> values;
-        for (idx_t c = 0; c < chunk.ColumnCount(); ++c)
-          values.push_back(chunk.column(c).GetValue(row));
-        table.rows.push_back(std::move(values));
-      }
-    }
-  }
-  return table;
-}
+std::string TempDir(const std::string& name) { return datagen_testing::ScratchDir("tpch_" + name); }
 
 class TpchGeneratorTest : public ::testing::Test {
  protected:
