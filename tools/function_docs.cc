@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
   bool current = Matches(reference_path, reference);
   current = Matches(examples_path, examples) && current;
   if (!current) {
-    std::cerr << "regenerate them with\n  ninja -C build function_docs && build/src/function/function_docs "
+    std::cerr << "regenerate them with\n  ninja -C build function_docs && "
+                 "build/src/function/function_docs "
               << reference_path << " " << examples_path << "\n";
   }
   return current ? 0 : 1;

@@ -22,9 +22,11 @@ LogicalType ElementTypeOf(const LogicalType& array, const std::string& function)
   return array.element_type();
 }
 
-// ----- constructor ---------------------------------------------------------------------------------
+// ----- constructor
+// ---------------------------------------------------------------------------------
 
-std::unique_ptr<FunctionData> BindArrayConstructor(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindArrayConstructor(ScalarFunction& function,
+                                                   const std::vector<LogicalType>& types,
                                                    const std::vector<std::optional<Value>>&) {
   LogicalType element = CommonArgumentType(types, "ARRAY constructor");
   function.arguments.assign(types.size(), element);
@@ -47,13 +49,16 @@ void ArrayConstructorKernel(DataChunk& args, FunctionContext&, Vector& result) {
   }
   writer.Advance(count * n);
   ListEntry* entries = result.data<ListEntry>();
-  for (idx_t i = 0; i < count; ++i) entries[i] = ListEntry{static_cast<uint32_t>(i * n), static_cast<uint32_t>(n)};
+  for (idx_t i = 0; i < count; ++i)
+    entries[i] = ListEntry{static_cast<uint32_t>(i * n), static_cast<uint32_t>(n)};
   writer.Finish();
 }
 
-// ----- subscripts ----------------------------------------------------------------------------------
+// ----- subscripts
+// ----------------------------------------------------------------------------------
 
-std::unique_ptr<FunctionData> BindElementOfArray(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindElementOfArray(ScalarFunction& function,
+                                                 const std::vector<LogicalType>& types,
                                                  const std::vector<std::optional<Value>>&) {
   function.return_type = ElementTypeOf(types[0], function.name);
   return nullptr;
@@ -104,7 +109,8 @@ void SubscriptKernel(DataChunk& args, FunctionContext&, Vector& result) {
     SB_USER_CHECK(index != 0, kSubscriptOutOfRange, "SQL array indices start at 1");
     SB_USER_CHECK(index > 0, kSubscriptOutOfRange, "Array subscript is negative: {}", index);
     SB_USER_CHECK(index <= entry.length, kSubscriptOutOfRange,
-                  "Array subscript must be less than or equal to array length: {} > {}", index, entry.length);
+                  "Array subscript must be less than or equal to array length: {} > {}", index,
+                  entry.length);
     return entry.offset + static_cast<idx_t>(index - 1);
   });
 }
@@ -119,16 +125,20 @@ void ElementAtKernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 void CardinalityKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteUnary<ListEntry, int64_t>(args.column(0), result, args.size(),
-                                   [](const ListEntry& entry) { return static_cast<int64_t>(entry.length); });
+  ExecuteUnary<ListEntry, int64_t>(args.column(0), result, args.size(), [](const ListEntry& entry) {
+    return static_cast<int64_t>(entry.length);
+  });
 }
 
-// ----- searching -----------------------------------------------------------------------------------
+// ----- searching
+// -----------------------------------------------------------------------------------
 
 // contains/array_position/array_remove take an array and a value of its (common) element type.
-std::unique_ptr<FunctionData> BindArrayAndElement(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindArrayAndElement(ScalarFunction& function,
+                                                  const std::vector<LogicalType>& types,
                                                   const std::vector<std::optional<Value>>&) {
-  LogicalType element = CommonArgumentType({ElementTypeOf(types[0], function.name), types[1]}, function.name);
+  LogicalType element =
+      CommonArgumentType({ElementTypeOf(types[0], function.name), types[1]}, function.name);
   if (element.id() == TypeId::kUnknown) element = TypeId::kBoolean;
   function.arguments = {LogicalType::Array(element), element};
   if (function.return_type.id() == TypeId::kArray || !function.return_type.IsValid()) {
@@ -153,11 +163,15 @@ void ContainsKernel(DataChunk& args, FunctionContext&, Vector& result) {
     bool found = false, saw_null = false;
     for (uint32_t k = 0; k < entry.length && !found; ++k) {
       idx_t e = entry.offset + k;
-      if (!IsValidAt(child, e)) saw_null = true;
-      else found = Ops::Equal(child, e, *needle.vector, needle.index);
+      if (!IsValidAt(child, e))
+        saw_null = true;
+      else
+        found = Ops::Equal(child, e, *needle.vector, needle.index);
     }
-    if (!found && saw_null) result.SetNull(i);
-    else out[i] = found;
+    if (!found && saw_null)
+      result.SetNull(i);
+    else
+      out[i] = found;
   }
 }
 
@@ -185,7 +199,8 @@ void ArrayPositionKernel(DataChunk& args, FunctionContext&, Vector& result) {
   }
 }
 
-// ----- element-selecting functions -------------------------------------------------------------------
+// ----- element-selecting functions
+// -------------------------------------------------------------------
 
 // Writes, for each valid row of the first argument, the child elements `select` appends to
 // `chosen` (indexes into the first array's child vector).
@@ -226,13 +241,15 @@ void ArrayDistinctKernel(DataChunk& args, FunctionContext&, Vector& result) {
 template <typename Ops>
 void ArrayRemoveKernel(DataChunk& args, FunctionContext&, Vector& result) {
   const Vector& child = ListView(args.column(0), args.size()).child();
-  SelectElements(args, result, 2, [&](idx_t row, const ListEntry& entry, std::vector<sel_t>& chosen) {
-    RowRef needle = ResolveRow(args.column(1), row);
-    for (uint32_t k = 0; k < entry.length; ++k) {
-      idx_t e = entry.offset + k;
-      if (!IsValidAt(child, e) || !Ops::Equal(child, e, *needle.vector, needle.index)) chosen.push_back(static_cast<sel_t>(e));
-    }
-  });
+  SelectElements(
+      args, result, 2, [&](idx_t row, const ListEntry& entry, std::vector<sel_t>& chosen) {
+        RowRef needle = ResolveRow(args.column(1), row);
+        for (uint32_t k = 0; k < entry.length; ++k) {
+          idx_t e = entry.offset + k;
+          if (!IsValidAt(child, e) || !Ops::Equal(child, e, *needle.vector, needle.index))
+            chosen.push_back(static_cast<sel_t>(e));
+        }
+      });
 }
 
 template <typename Ops>
@@ -264,26 +281,29 @@ void ShuffleKernel(DataChunk& args, FunctionContext&, Vector& result) {
 
 void SliceKernel(DataChunk& args, FunctionContext&, Vector& result) {
   ArgumentRows rows(args, 3);
-  SelectElements(args, result, 3, [&](idx_t row, const ListEntry& entry, std::vector<sel_t>& chosen) {
-    int64_t start = rows.Get<int64_t>(1, row), length = rows.Get<int64_t>(2, row);
-    SB_USER_CHECK(start != 0, kSubscriptOutOfRange, "SQL array indices start at 1");
-    SB_USER_CHECK(length >= 0, kInvalidParameter, "length must be greater than or equal to 0");
-    int64_t size = entry.length;
-    int64_t first = start > 0 ? start - 1 : size + start;
-    if (first < 0 || first >= size) return;
-    int64_t end = std::min(size, first + length);
-    for (int64_t k = first; k < end; ++k) chosen.push_back(static_cast<sel_t>(entry.offset + k));
-  });
+  SelectElements(
+      args, result, 3, [&](idx_t row, const ListEntry& entry, std::vector<sel_t>& chosen) {
+        int64_t start = rows.Get<int64_t>(1, row), length = rows.Get<int64_t>(2, row);
+        SB_USER_CHECK(start != 0, kSubscriptOutOfRange, "SQL array indices start at 1");
+        SB_USER_CHECK(length >= 0, kInvalidParameter, "length must be greater than or equal to 0");
+        int64_t size = entry.length;
+        int64_t first = start > 0 ? start - 1 : size + start;
+        if (first < 0 || first >= size) return;
+        int64_t end = std::min(size, first + length);
+        for (int64_t k = first; k < end; ++k)
+          chosen.push_back(static_cast<sel_t>(entry.offset + k));
+      });
 }
 
 void TrimArrayKernel(DataChunk& args, FunctionContext&, Vector& result) {
   ArgumentRows rows(args, 2);
-  SelectElements(args, result, 2, [&](idx_t row, const ListEntry& entry, std::vector<sel_t>& chosen) {
-    int64_t n = rows.Get<int64_t>(1, row);
-    SB_USER_CHECK(n >= 0 && n <= entry.length, kInvalidParameter,
-                  "size must be between 0 and the array's cardinality {}: {}", entry.length, n);
-    for (uint32_t k = 0; k + n < entry.length; ++k) chosen.push_back(entry.offset + k);
-  });
+  SelectElements(
+      args, result, 2, [&](idx_t row, const ListEntry& entry, std::vector<sel_t>& chosen) {
+        int64_t n = rows.Get<int64_t>(1, row);
+        SB_USER_CHECK(n >= 0 && n <= entry.length, kInvalidParameter,
+                      "size must be between 0 and the array's cardinality {}: {}", entry.length, n);
+        for (uint32_t k = 0; k + n < entry.length; ++k) chosen.push_back(entry.offset + k);
+      });
 }
 
 // ----- extremes ----------------------------------------------------------------------------------
@@ -308,7 +328,8 @@ void ArrayExtremeKernel(DataChunk& args, FunctionContext&, Vector& result) {
   });
 }
 
-// ----- array_join ------------------------------------------------------------------------------------
+// ----- array_join
+// ------------------------------------------------------------------------------------
 
 // array_join: elements as CAST(x AS VARCHAR) gives them; NULLs skipped or replaced.
 void ArrayJoinKernel(DataChunk& args, FunctionContext&, Vector& result) {
@@ -344,12 +365,15 @@ void ArrayJoinKernel(DataChunk& args, FunctionContext&, Vector& result) {
 
 // ----- set operations ----------------------------------------------------------------------------
 
-std::unique_ptr<FunctionData> BindTwoArrays(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindTwoArrays(ScalarFunction& function,
+                                            const std::vector<LogicalType>& types,
                                             const std::vector<std::optional<Value>>&) {
-  LogicalType element = CommonArgumentType({ElementTypeOf(types[0], function.name), ElementTypeOf(types[1], function.name)},
-                                           function.name);
+  LogicalType element = CommonArgumentType(
+      {ElementTypeOf(types[0], function.name), ElementTypeOf(types[1], function.name)},
+      function.name);
   function.arguments = {LogicalType::Array(element), LogicalType::Array(element)};
-  if (function.return_type.id() != TypeId::kBoolean) function.return_type = LogicalType::Array(element);
+  if (function.return_type.id() != TypeId::kBoolean)
+    function.return_type = LogicalType::Array(element);
   return nullptr;
 }
 
@@ -388,7 +412,8 @@ void SetOperationKernel(DataChunk& args, FunctionContext&, Vector& result) {
       for (uint32_t k = 0; k < a.length; ++k) {
         idx_t e = a.offset + k;
         bool in_other = other.Contains(left.child(), e);
-        if ((kOp == SetOp::kIntersect) == in_other && seen.Insert(left.child(), e)) chosen.push_back(static_cast<sel_t>(e));
+        if ((kOp == SetOp::kIntersect) == in_other && seen.Insert(left.child(), e))
+          chosen.push_back(static_cast<sel_t>(e));
       }
       writer.Append(left.child(), SelectionVector(chosen.data()), chosen.size());
     }
@@ -413,15 +438,21 @@ void ArraysOverlapKernel(DataChunk& args, FunctionContext&, Vector& result) {
     set.Clear(a.length);
     bool saw_null = false, found = false;
     for (uint32_t k = 0; k < a.length; ++k) {
-      if (IsValidAt(left.child(), a.offset + k)) set.Insert(left.child(), a.offset + k);
-      else saw_null = true;
+      if (IsValidAt(left.child(), a.offset + k))
+        set.Insert(left.child(), a.offset + k);
+      else
+        saw_null = true;
     }
     for (uint32_t k = 0; k < b.length && !found; ++k) {
-      if (!IsValidAt(right.child(), b.offset + k)) saw_null = true;
-      else found = set.Contains(right.child(), b.offset + k);
+      if (!IsValidAt(right.child(), b.offset + k))
+        saw_null = true;
+      else
+        found = set.Contains(right.child(), b.offset + k);
     }
-    if (!found && saw_null) result.SetNull(i);
-    else out[i] = found;
+    if (!found && saw_null)
+      result.SetNull(i);
+    else
+      out[i] = found;
   }
 }
 
@@ -455,7 +486,8 @@ void FlattenKernel(DataChunk& args, FunctionContext&, Vector& result) {
   writer.Finish();
 }
 
-std::unique_ptr<FunctionData> BindZip(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindZip(ScalarFunction& function,
+                                      const std::vector<LogicalType>& types,
                                       const std::vector<std::optional<Value>>&) {
   SB_USER_CHECK(types.size() >= 2, kTypeMismatch, "zip expects at least two arrays");
   std::vector<std::pair<std::string, LogicalType>> fields;
@@ -473,8 +505,10 @@ void ZipKernel(DataChunk& args, FunctionContext&, Vector& result) {
     bool null = false;
     uint32_t length = 0;
     for (idx_t a = 0; a < n; ++a) {
-      if (!arrays[a].IsValid(i)) null = true;
-      else length = std::max(length, arrays[a].Entry(i).length);
+      if (!arrays[a].IsValid(i))
+        null = true;
+      else
+        length = std::max(length, arrays[a].Entry(i).length);
     }
     if (null) {
       result.SetNull(i);
@@ -514,8 +548,10 @@ void RepeatKernel(DataChunk& args, FunctionContext&, Vector& result) {
       continue;
     }
     int64_t n = counts.GetData<int64_t>()[ci];
-    SB_USER_CHECK(n >= 0, kInvalidParameter, "count argument of repeat function must be greater than or equal to 0");
-    SB_USER_CHECK(n <= 10000, kInvalidParameter, "count argument of repeat function must be less than or equal to 10000");
+    SB_USER_CHECK(n >= 0, kInvalidParameter,
+                  "count argument of repeat function must be greater than or equal to 0");
+    SB_USER_CHECK(n <= 10000, kInvalidParameter,
+                  "count argument of repeat function must be less than or equal to 10000");
     repeated.assign(static_cast<size_t>(n), static_cast<sel_t>(element.IsConstant() ? 0 : i));
     idx_t start = writer.size();
     writer.Append(element, SelectionVector(repeated.data()), repeated.size());
@@ -525,17 +561,20 @@ void RepeatKernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 // concat(array1, array2, ...), with single elements allowed among the arrays.
-std::unique_ptr<FunctionData> BindArrayConcat(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindArrayConcat(ScalarFunction& function,
+                                              const std::vector<LogicalType>& types,
                                               const std::vector<std::optional<Value>>&) {
   std::vector<LogicalType> elements;
   bool any_array = false;
   for (const LogicalType& type : types) {
     any_array = any_array || type.id() == TypeId::kArray;
-    if (type.id() == TypeId::kArray) elements.push_back(type.element_type());
-    else if (type.id() != TypeId::kUnknown) elements.push_back(type);
+    if (type.id() == TypeId::kArray)
+      elements.push_back(type.element_type());
+    else if (type.id() != TypeId::kUnknown)
+      elements.push_back(type);
   }
-  SB_USER_CHECK(any_array, kTypeMismatch, "Unexpected parameters ({}) for function concat: expected strings or arrays",
-                [&] {
+  SB_USER_CHECK(any_array, kTypeMismatch,
+                "Unexpected parameters ({}) for function concat: expected strings or arrays", [&] {
                   std::string names;
                   for (const auto& t : types) names += (names.empty() ? "" : ", ") + t.ToString();
                   return names;
@@ -555,8 +594,10 @@ void ArrayConcatKernel(DataChunk& args, FunctionContext&, Vector& result) {
   idx_t count = args.size(), n = args.ColumnCount();
   std::vector<std::optional<ListView>> arrays;
   for (idx_t a = 0; a < n; ++a) {
-    if (args.column(a).type().id() == TypeId::kArray) arrays.emplace_back(std::in_place, args.column(a), count);
-    else arrays.emplace_back();
+    if (args.column(a).type().id() == TypeId::kArray)
+      arrays.emplace_back(std::in_place, args.column(a), count);
+    else
+      arrays.emplace_back();
   }
   ListWriter writer(result);
   std::vector<sel_t> chosen;
@@ -591,13 +632,15 @@ constexpr int64_t kMaxSequenceEntries = 10000;
 void CheckSequence(int64_t start, int64_t stop, int64_t step) {
   SB_USER_CHECK(step != 0, kInvalidParameter, "step must not be zero");
   SB_USER_CHECK(step > 0 ? stop >= start : stop <= start, kInvalidParameter,
-                "sequence stop value should be greater than or equal to start value if step is greater than zero "
+                "sequence stop value should be greater than or equal to start value if step is "
+                "greater than zero "
                 "otherwise stop should be less than or equal to start");
 }
 
 void CheckSequenceLength(int64_t entries) {
   SB_USER_CHECK(entries <= kMaxSequenceEntries, kInvalidParameter,
-                "result of sequence function must not have more than {} entries", kMaxSequenceEntries);
+                "result of sequence function must not have more than {} entries",
+                kMaxSequenceEntries);
 }
 
 // Integer and fixed-step sequences: start, start + step, ... up to stop. `kDate` values are days.
@@ -648,8 +691,10 @@ void MonthSequenceKernel(DataChunk& args, FunctionContext&, Vector& result) {
     idx_t first = writer.size();
     for (int64_t k = 0;; ++k) {
       T value;
-      if constexpr (std::is_same_v<T, int32_t>) value = AddMonthsToDate(start, k * months);
-      else value = AddMonthsToTimestamp(start, k * months);
+      if constexpr (std::is_same_v<T, int32_t>)
+        value = AddMonthsToDate(start, k * months);
+      else
+        value = AddMonthsToTimestamp(start, k * months);
       if (months > 0 ? value > stop : value < stop) break;
       CheckSequenceLength(k + 1);
       Vector& child = writer.Reserve(1);
@@ -664,8 +709,10 @@ void MonthSequenceKernel(DataChunk& args, FunctionContext&, Vector& result) {
 // ----- registration ------------------------------------------------------------------------------
 
 // Kernels templated on element operations, picked for the bound element type.
-#define SB_PICK(KERNEL) \
-  [](const LogicalType& element) { return DispatchOps(element, [](auto ops) -> ScalarKernel { return KERNEL<decltype(ops)>; }); }
+#define SB_PICK(KERNEL)                                                                          \
+  [](const LogicalType& element) {                                                               \
+    return DispatchOps(element, [](auto ops) -> ScalarKernel { return KERNEL<decltype(ops)>; }); \
+  }
 
 using KernelPicker = ScalarKernel (*)(const LogicalType& element);
 
@@ -675,56 +722,73 @@ const KernelPicker kPickRemove = SB_PICK(ArrayRemoveKernel);
 const KernelPicker kPickDistinct = SB_PICK(ArrayDistinctKernel);
 const KernelPicker kPickSort = SB_PICK(ArraySortKernel);
 const KernelPicker kPickMax = [](const LogicalType& element) {
-  return DispatchOps(element, [](auto ops) -> ScalarKernel { return ArrayExtremeKernel<true, decltype(ops)>; });
+  return DispatchOps(
+      element, [](auto ops) -> ScalarKernel { return ArrayExtremeKernel<true, decltype(ops)>; });
 };
 const KernelPicker kPickMin = [](const LogicalType& element) {
-  return DispatchOps(element, [](auto ops) -> ScalarKernel { return ArrayExtremeKernel<false, decltype(ops)>; });
+  return DispatchOps(
+      element, [](auto ops) -> ScalarKernel { return ArrayExtremeKernel<false, decltype(ops)>; });
 };
 const KernelPicker kPickUnion = [](const LogicalType& element) {
-  return DispatchOps(element, [](auto ops) -> ScalarKernel { return SetOperationKernel<SetOp::kUnion, decltype(ops)>; });
+  return DispatchOps(element, [](auto ops) -> ScalarKernel {
+    return SetOperationKernel<SetOp::kUnion, decltype(ops)>;
+  });
 };
 const KernelPicker kPickIntersect = [](const LogicalType& element) {
-  return DispatchOps(element, [](auto ops) -> ScalarKernel { return SetOperationKernel<SetOp::kIntersect, decltype(ops)>; });
+  return DispatchOps(element, [](auto ops) -> ScalarKernel {
+    return SetOperationKernel<SetOp::kIntersect, decltype(ops)>;
+  });
 };
 const KernelPicker kPickExcept = [](const LogicalType& element) {
-  return DispatchOps(element, [](auto ops) -> ScalarKernel { return SetOperationKernel<SetOp::kExcept, decltype(ops)>; });
+  return DispatchOps(element, [](auto ops) -> ScalarKernel {
+    return SetOperationKernel<SetOp::kExcept, decltype(ops)>;
+  });
 };
 const KernelPicker kPickOverlap = SB_PICK(ArraysOverlapKernel);
 #undef SB_PICK
 
 /// Binds with `base`, then picks the kernel for the bound element type.
 template <ScalarBind kBase, const KernelPicker* kPicker>
-std::unique_ptr<FunctionData> BindAndPick(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindAndPick(ScalarFunction& function,
+                                          const std::vector<LogicalType>& types,
                                           const std::vector<std::optional<Value>>& constants) {
   auto data = kBase(function, types, constants);
   function.kernel = (*kPicker)(function.arguments[0].element_type());
   return data;
 }
 
-std::unique_ptr<FunctionData> BindSameArray(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindSameArray(ScalarFunction& function,
+                                            const std::vector<LogicalType>& types,
                                             const std::vector<std::optional<Value>>&) {
   ElementTypeOf(types[0], function.name);
   function.return_type = types[0];
   return nullptr;
 }
 
-std::unique_ptr<FunctionData> BindOrderableElement(ScalarFunction& function, const std::vector<LogicalType>& types,
-                                                   const std::vector<std::optional<Value>>& constants) {
+std::unique_ptr<FunctionData> BindOrderableElement(
+    ScalarFunction& function, const std::vector<LogicalType>& types,
+    const std::vector<std::optional<Value>>& constants) {
   LogicalType element = ElementTypeOf(types[0], function.name);
   SB_USER_CHECK(element.IsOrderable() || element.id() == TypeId::kUnknown, kTypeMismatch,
                 "{} is not supported for arrays of {}", function.name, element.ToString());
-  function.return_type = function.return_type.IsValid() && function.return_type.id() == TypeId::kArray ? types[0] : element;
+  function.return_type =
+      function.return_type.IsValid() && function.return_type.id() == TypeId::kArray ? types[0]
+                                                                                    : element;
   return nullptr;
 }
 
-std::unique_ptr<FunctionData> BindFlatten(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindFlatten(ScalarFunction& function,
+                                          const std::vector<LogicalType>& types,
                                           const std::vector<std::optional<Value>>&) {
   LogicalType inner = ElementTypeOf(types[0], function.name);
-  function.return_type = inner.id() == TypeId::kUnknown ? types[0] : LogicalType::Array(ElementTypeOf(inner, function.name));
+  function.return_type = inner.id() == TypeId::kUnknown
+                             ? types[0]
+                             : LogicalType::Array(ElementTypeOf(inner, function.name));
   return nullptr;
 }
 
-std::unique_ptr<FunctionData> BindRepeat(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindRepeat(ScalarFunction& function,
+                                         const std::vector<LogicalType>& types,
                                          const std::vector<std::optional<Value>>&) {
   function.return_type = LogicalType::Array(types[0]);
   return nullptr;
@@ -732,15 +796,17 @@ std::unique_ptr<FunctionData> BindRepeat(ScalarFunction& function, const std::ve
 
 LogicalType AnyArray() { return LogicalType::Array(LogicalType()); }
 
-std::unique_ptr<FunctionData> BindTemporalSequence(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindTemporalSequence(ScalarFunction& function,
+                                                   const std::vector<LogicalType>& types,
                                                    const std::vector<std::optional<Value>>&) {
   function.return_type = LogicalType::Array(types[0]);
   return nullptr;
 }
 
 /// A function over `arity` arrays of any element type.
-ScalarFunction Generic(const char* name, size_t arity, ScalarBind bind, const char* signature, const char* description,
-                       const char* example, LogicalType return_type = LogicalType()) {
+ScalarFunction Generic(const char* name, size_t arity, ScalarBind bind, const char* signature,
+                       const char* description, const char* example,
+                       LogicalType return_type = LogicalType()) {
   ScalarFunction f;
   f.name = name;
   f.arguments.assign(arity, AnyArray());
@@ -764,10 +830,12 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
   const LogicalType b = TypeId::kBigint;
   const LogicalType v = LogicalType::Varchar();
   {
-    ScalarFunction f = Generic("array_constructor", 0, BindArrayConstructor, "array_constructor(value1, ..., valueN) -> array(T)",
-                               "ARRAY[a, b, ...]: an array of the values coerced to a common type (array(unknown) when "
-                               "empty). Spark's array(...) is the same.",
-                               "ARRAY[1, 2.5] -> ARRAY[1.0, 2.5]");
+    ScalarFunction f = Generic(
+        "array_constructor", 0, BindArrayConstructor,
+        "array_constructor(value1, ..., valueN) -> array(T)",
+        "ARRAY[a, b, ...]: an array of the values coerced to a common type (array(unknown) when "
+        "empty). Spark's array(...) is the same.",
+        "ARRAY[1, 2.5] -> ARRAY[1.0, 2.5]");
     f.varargs = LogicalType();
     f.kernel = ArrayConstructorKernel;
     f.null_handling = NullHandling::kSpecial;
@@ -775,65 +843,77 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
     registry.AddAlias("array", "array_constructor");
   }
   {
-    ScalarFunction f = Generic("subscript", 1, BindElementOfArray, "subscript(array(T), bigint) -> T",
-                               "a[i]: the element at 1-based index i of an array (an error when out of range), or the "
-                               "value of key i in a map (an error when absent).",
-                               "ARRAY[10, 20, 30][2] -> 20");
+    ScalarFunction f = Generic(
+        "subscript", 1, BindElementOfArray, "subscript(array(T), bigint) -> T",
+        "a[i]: the element at 1-based index i of an array (an error when out of range), or the "
+        "value of key i in a map (an error when absent).",
+        "ARRAY[10, 20, 30][2] -> 20");
     f.arguments.push_back(b);
     f.kernel = SubscriptKernel;
     registry.AddScalar(std::move(f));
-    ScalarFunction g = Generic("element_at", 1, BindElementOfArray, "element_at(array(T), index) -> T",
-                               "The element at 1-based index i (negative counts from the end), or the value of a map "
-                               "key; NULL when out of range or absent.",
-                               "element_at(ARRAY[10, 20, 30], -1) -> 30");
+    ScalarFunction g = Generic(
+        "element_at", 1, BindElementOfArray, "element_at(array(T), index) -> T",
+        "The element at 1-based index i (negative counts from the end), or the value of a map "
+        "key; NULL when out of range or absent.",
+        "element_at(ARRAY[10, 20, 30], -1) -> 30");
     g.arguments.push_back(b);
     g.kernel = ElementAtKernel;
     registry.AddScalar(std::move(g));
   }
   {
-    ScalarFunction f = Generic("cardinality", 1, BindSameArray, "cardinality(array | map) -> bigint",
-                               "The number of elements of an array or entries of a map.", "cardinality(ARRAY[1, 2, 3]) -> 3",
-                               TypeId::kBigint);
+    ScalarFunction f =
+        Generic("cardinality", 1, BindSameArray, "cardinality(array | map) -> bigint",
+                "The number of elements of an array or entries of a map.",
+                "cardinality(ARRAY[1, 2, 3]) -> 3", TypeId::kBigint);
     f.bind = [](ScalarFunction& function, const std::vector<LogicalType>& types,
                 const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
-      CheckArgumentType(types[0].id() == TypeId::kArray || types[0].id() == TypeId::kMap, function.name, types[0],
-                        "an array or a map");
+      CheckArgumentType(types[0].id() == TypeId::kArray || types[0].id() == TypeId::kMap,
+                        function.name, types[0], "an array or a map");
       return nullptr;
     };
     f.arguments = {LogicalType()};
     f.kernel = CardinalityKernel;
     registry.AddScalar(std::move(f));
   }
-  registry.AddScalar(WithElement(Generic("contains", 2, BindAndPick<BindArrayAndElement, &kPickContains>,
-                             "contains(array(T), element) -> boolean",
-                             "Whether the array holds the element; NULL when it does not but holds a NULL.",
-                             "contains(ARRAY['a', 'b'], 'b') -> true", TypeId::kBoolean)));
-  registry.AddScalar(WithElement(Generic("array_position", 2, BindAndPick<BindArrayAndElement, &kPickPosition>,
-                             "array_position(array(T), element) -> bigint",
-                             "The 1-based position of the element's first occurrence, 0 when absent.",
-                             "array_position(ARRAY[5, 7, 7], 7) -> 2", TypeId::kBigint)));
-  registry.AddScalar(WithElement(Generic("array_remove", 2, BindAndPick<BindArrayAndElement, &kPickRemove>,
-                             "array_remove(array(T), element) -> array(T)", "The array without the elements equal to element.",
-                             "array_remove(ARRAY[1, 2, 1], 1) -> ARRAY[2]")));
+  registry.AddScalar(WithElement(
+      Generic("contains", 2, BindAndPick<BindArrayAndElement, &kPickContains>,
+              "contains(array(T), element) -> boolean",
+              "Whether the array holds the element; NULL when it does not but holds a NULL.",
+              "contains(ARRAY['a', 'b'], 'b') -> true", TypeId::kBoolean)));
+  registry.AddScalar(
+      WithElement(Generic("array_position", 2, BindAndPick<BindArrayAndElement, &kPickPosition>,
+                          "array_position(array(T), element) -> bigint",
+                          "The 1-based position of the element's first occurrence, 0 when absent.",
+                          "array_position(ARRAY[5, 7, 7], 7) -> 2", TypeId::kBigint)));
+  registry.AddScalar(
+      WithElement(Generic("array_remove", 2, BindAndPick<BindArrayAndElement, &kPickRemove>,
+                          "array_remove(array(T), element) -> array(T)",
+                          "The array without the elements equal to element.",
+                          "array_remove(ARRAY[1, 2, 1], 1) -> ARRAY[2]")));
   registry.AddScalar(Generic("array_distinct", 1, BindAndPick<BindSameArray, &kPickDistinct>,
-                             "array_distinct(array(T)) -> array(T)", "The array without duplicates (first occurrences kept).",
+                             "array_distinct(array(T)) -> array(T)",
+                             "The array without duplicates (first occurrences kept).",
                              "array_distinct(ARRAY[3, 1, 3, NULL, NULL]) -> ARRAY[3, 1, NULL]"));
-  registry.AddScalar(Generic("array_sort", 1, BindAndPick<BindOrderableElement, &kPickSort>,
-                             "array_sort(array(T)) -> array(T)",
-                             "The array sorted ascending with NULLs last, or by a comparator lambda returning a "
-                             "negative, zero or positive integer.",
-                             "array_sort(ARRAY[3, NULL, 1]) -> ARRAY[1, 3, NULL]", LogicalType::Array(TypeId::kUnknown)));
-  registry.AddScalar(Generic("array_max", 1, BindAndPick<BindOrderableElement, &kPickMax>, "array_max(array(T)) -> T",
+  registry.AddScalar(Generic(
+      "array_sort", 1, BindAndPick<BindOrderableElement, &kPickSort>,
+      "array_sort(array(T)) -> array(T)",
+      "The array sorted ascending with NULLs last, or by a comparator lambda returning a "
+      "negative, zero or positive integer.",
+      "array_sort(ARRAY[3, NULL, 1]) -> ARRAY[1, 3, NULL]", LogicalType::Array(TypeId::kUnknown)));
+  registry.AddScalar(Generic("array_max", 1, BindAndPick<BindOrderableElement, &kPickMax>,
+                             "array_max(array(T)) -> T",
                              "The largest element; NULL when the array is empty or holds a NULL.",
                              "array_max(ARRAY[4, 9, 2]) -> 9"));
-  registry.AddScalar(Generic("array_min", 1, BindAndPick<BindOrderableElement, &kPickMin>, "array_min(array(T)) -> T",
+  registry.AddScalar(Generic("array_min", 1, BindAndPick<BindOrderableElement, &kPickMin>,
+                             "array_min(array(T)) -> T",
                              "The smallest element; NULL when the array is empty or holds a NULL.",
                              "array_min(ARRAY[4, 9, 2]) -> 2"));
   {
-    ScalarFunction f = Generic("array_join", 1, BindSameArray, "array_join(array(T), delimiter) -> varchar",
-                               "The elements as text joined by the delimiter; NULL elements are skipped, or replaced "
-                               "by null_replacement.",
-                               "array_join(ARRAY[1, NULL, 3], ',', 'n/a') -> '1,n/a,3'", v);
+    ScalarFunction f = Generic(
+        "array_join", 1, BindSameArray, "array_join(array(T), delimiter) -> varchar",
+        "The elements as text joined by the delimiter; NULL elements are skipped, or replaced "
+        "by null_replacement.",
+        "array_join(ARRAY[1, NULL, 3], ',', 'n/a') -> '1,n/a,3'", v);
     f.bind = [](ScalarFunction& function, const std::vector<LogicalType>& types,
                 const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
       ElementTypeOf(types[0], function.name);
@@ -849,25 +929,29 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
     registry.AddScalar(std::move(f));
   }
   {
-    ScalarFunction f = Generic("slice", 1, BindSameArray, "slice(array(T), start, length) -> array(T)",
-                               "At most `length` elements from 1-based position `start` (negative counts from the end).",
-                               "slice(ARRAY[1, 2, 3, 4], -2, 5) -> ARRAY[3, 4]");
+    ScalarFunction f = Generic(
+        "slice", 1, BindSameArray, "slice(array(T), start, length) -> array(T)",
+        "At most `length` elements from 1-based position `start` (negative counts from the end).",
+        "slice(ARRAY[1, 2, 3, 4], -2, 5) -> ARRAY[3, 4]");
     f.arguments = {AnyArray(), b, b};
     f.kernel = SliceKernel;
     registry.AddScalar(std::move(f));
-    ScalarFunction t = Generic("trim_array", 1, BindSameArray, "trim_array(array(T), n) -> array(T)",
-                               "The array without its last n elements.", "trim_array(ARRAY[1, 2, 3], 2) -> ARRAY[1]");
+    ScalarFunction t = Generic(
+        "trim_array", 1, BindSameArray, "trim_array(array(T), n) -> array(T)",
+        "The array without its last n elements.", "trim_array(ARRAY[1, 2, 3], 2) -> ARRAY[1]");
     t.arguments = {AnyArray(), b};
     t.kernel = TrimArrayKernel;
     registry.AddScalar(std::move(t));
   }
   {
     ScalarFunction f = Generic("reverse", 1, BindSameArray, "reverse(array(T)) -> array(T)",
-                               "The array's elements in reverse order.", "reverse(ARRAY[1, 2, 3]) -> ARRAY[3, 2, 1]");
+                               "The array's elements in reverse order.",
+                               "reverse(ARRAY[1, 2, 3]) -> ARRAY[3, 2, 1]");
     f.kernel = ArrayReverseKernel;
     registry.AddScalar(std::move(f));
     ScalarFunction s = Generic("shuffle", 1, BindSameArray, "shuffle(array(T)) -> array(T)",
-                               "The array's elements in a random order.", "cardinality(shuffle(ARRAY[1, 2, 3])) -> 3");
+                               "The array's elements in a random order.",
+                               "cardinality(shuffle(ARRAY[1, 2, 3])) -> 3");
     s.kernel = ShuffleKernel;
     s.deterministic = false;
     registry.AddScalar(std::move(s));
@@ -876,29 +960,33 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
                              "array_union(array(T), array(T)) -> array(T)",
                              "The distinct elements of both arrays, in order of first appearance.",
                              "array_union(ARRAY[1, 2], ARRAY[2, 3]) -> ARRAY[1, 2, 3]"));
-  registry.AddScalar(Generic("array_intersect", 2, BindAndPick<BindTwoArrays, &kPickIntersect>,
-                             "array_intersect(array(T), array(T)) -> array(T)",
-                             "The distinct elements of the first array that are also in the second.",
-                             "array_intersect(ARRAY[1, 2, 2, 3], ARRAY[2, 3, 4]) -> ARRAY[2, 3]"));
+  registry.AddScalar(
+      Generic("array_intersect", 2, BindAndPick<BindTwoArrays, &kPickIntersect>,
+              "array_intersect(array(T), array(T)) -> array(T)",
+              "The distinct elements of the first array that are also in the second.",
+              "array_intersect(ARRAY[1, 2, 2, 3], ARRAY[2, 3, 4]) -> ARRAY[2, 3]"));
   registry.AddScalar(Generic("array_except", 2, BindAndPick<BindTwoArrays, &kPickExcept>,
                              "array_except(array(T), array(T)) -> array(T)",
                              "The distinct elements of the first array that are not in the second.",
                              "array_except(ARRAY[1, 2, 3], ARRAY[2]) -> ARRAY[1, 3]"));
-  registry.AddScalar(Generic("arrays_overlap", 2, BindAndPick<BindTwoArrays, &kPickOverlap>,
-                             "arrays_overlap(array(T), array(T)) -> boolean",
-                             "Whether the arrays share a non-NULL element; NULL when they do not but either holds a NULL.",
-                             "arrays_overlap(ARRAY[1, 2], ARRAY[2, 3]) -> true", TypeId::kBoolean));
+  registry.AddScalar(Generic(
+      "arrays_overlap", 2, BindAndPick<BindTwoArrays, &kPickOverlap>,
+      "arrays_overlap(array(T), array(T)) -> boolean",
+      "Whether the arrays share a non-NULL element; NULL when they do not but either holds a NULL.",
+      "arrays_overlap(ARRAY[1, 2], ARRAY[2, 3]) -> true", TypeId::kBoolean));
   {
-    ScalarFunction f = Generic("flatten", 1, BindFlatten, "flatten(array(array(T))) -> array(T)",
-                               "The elements of the inner arrays, in order (NULL inner arrays are skipped).",
-                               "flatten(ARRAY[ARRAY[1, 2], ARRAY[3]]) -> ARRAY[1, 2, 3]");
+    ScalarFunction f =
+        Generic("flatten", 1, BindFlatten, "flatten(array(array(T))) -> array(T)",
+                "The elements of the inner arrays, in order (NULL inner arrays are skipped).",
+                "flatten(ARRAY[ARRAY[1, 2], ARRAY[3]]) -> ARRAY[1, 2, 3]");
     f.kernel = FlattenKernel;
     registry.AddScalar(std::move(f));
   }
   {
-    ScalarFunction f = Generic("zip", 2, BindZip, "zip(array(T1), array(T2), ...) -> array(row(T1, T2, ...))",
-                               "Rows of the arrays' elements at each position, padding shorter arrays with NULLs.",
-                               "zip(ARRAY[1, 2], ARRAY['a']) -> ARRAY[ROW(1, 'a'), ROW(2, NULL)]");
+    ScalarFunction f =
+        Generic("zip", 2, BindZip, "zip(array(T1), array(T2), ...) -> array(row(T1, T2, ...))",
+                "Rows of the arrays' elements at each position, padding shorter arrays with NULLs.",
+                "zip(ARRAY[1, 2], ARRAY['a']) -> ARRAY[ROW(1, 'a'), ROW(2, NULL)]");
     f.varargs = AnyArray();
     f.kernel = ZipKernel;
     registry.AddScalar(std::move(f));
@@ -913,9 +1001,10 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
     registry.AddScalar(std::move(f));
   }
   {
-    ScalarFunction f = Generic("concat", 0, BindArrayConcat, "concat(array1, ..., arrayN) -> array(T)",
-                               "The arrays (and single elements among them) concatenated; NULL when any array is NULL.",
-                               "concat(ARRAY[1], ARRAY[2, 3], 4) -> ARRAY[1, 2, 3, 4]");
+    ScalarFunction f = Generic(
+        "concat", 0, BindArrayConcat, "concat(array1, ..., arrayN) -> array(T)",
+        "The arrays (and single elements among them) concatenated; NULL when any array is NULL.",
+        "concat(ARRAY[1], ARRAY[2, 3], 4) -> ARRAY[1, 2, 3, 4]");
     f.arguments = {LogicalType()};
     f.varargs = LogicalType();
     f.kernel = ArrayConcatKernel;
@@ -923,8 +1012,8 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
     registry.AddScalar(std::move(f));
   }
   {
-    auto add_sequence = [&](std::vector<LogicalType> arguments, LogicalType element, ScalarKernel kernel, const char* signature,
-                            bool documented) {
+    auto add_sequence = [&](std::vector<LogicalType> arguments, LogicalType element,
+                            ScalarKernel kernel, const char* signature, bool documented) {
       bool timestamps = element.id() == TypeId::kTimestamp;
       registry.AddScalar(ScalarFunction{
           .name = "sequence",
@@ -933,23 +1022,32 @@ void RegisterArrayFunctions(FunctionRegistry& registry) {
           .kernel = kernel,
           .bind = timestamps ? BindTemporalSequence : nullptr,
           .signature = signature,
-          .description = documented ? "The values from start to stop (inclusive) by step (default 1 or -1; a day for dates; "
+          .description = documented ? "The values from start to stop (inclusive) by step (default "
+                                      "1 or -1; a day for dates; "
                                       "an interval for timestamps), at most 10000 of them."
                                     : "",
           .example = documented ? "sequence(1, 10, 4) -> ARRAY[1, 5, 9]" : ""});
     };
     LogicalType date = TypeId::kDate, ts(TypeId::kTimestamp);
-    add_sequence({b, b}, b, SequenceKernel<int64_t, false, 1>, "sequence(start, stop) -> array(bigint)", true);
-    add_sequence({b, b, b}, b, SequenceKernel<int64_t, true, 1>, "sequence(start, stop, step) -> array(bigint)", false);
-    add_sequence({date, date}, date, SequenceKernel<int32_t, false, 1>, "sequence(start date, stop date) -> array(date)", false);
-    add_sequence({date, date, TypeId::kIntervalDayTime}, date, SequenceKernel<int32_t, true, kMicrosPerDay>,
+    add_sequence({b, b}, b, SequenceKernel<int64_t, false, 1>,
+                 "sequence(start, stop) -> array(bigint)", true);
+    add_sequence({b, b, b}, b, SequenceKernel<int64_t, true, 1>,
+                 "sequence(start, stop, step) -> array(bigint)", false);
+    add_sequence({date, date}, date, SequenceKernel<int32_t, false, 1>,
+                 "sequence(start date, stop date) -> array(date)", false);
+    add_sequence({date, date, TypeId::kIntervalDayTime}, date,
+                 SequenceKernel<int32_t, true, kMicrosPerDay>,
                  "sequence(start date, stop date, interval day to second) -> array(date)", false);
     add_sequence({date, date, TypeId::kIntervalYearMonth}, date, MonthSequenceKernel<int32_t>,
                  "sequence(start date, stop date, interval year to month) -> array(date)", false);
-    add_sequence({ts, ts, TypeId::kIntervalDayTime}, ts, SequenceKernel<int64_t, true, 1>,
-                 "sequence(start timestamp, stop timestamp, interval day to second) -> array(timestamp)", false);
-    add_sequence({ts, ts, TypeId::kIntervalYearMonth}, ts, MonthSequenceKernel<int64_t>,
-                 "sequence(start timestamp, stop timestamp, interval year to month) -> array(timestamp)", false);
+    add_sequence(
+        {ts, ts, TypeId::kIntervalDayTime}, ts, SequenceKernel<int64_t, true, 1>,
+        "sequence(start timestamp, stop timestamp, interval day to second) -> array(timestamp)",
+        false);
+    add_sequence(
+        {ts, ts, TypeId::kIntervalYearMonth}, ts, MonthSequenceKernel<int64_t>,
+        "sequence(start timestamp, stop timestamp, interval year to month) -> array(timestamp)",
+        false);
   }
 }
 

@@ -19,8 +19,8 @@ struct FunctionDoc {
 };
 
 /// A fixed-signature scalar overload computed by `kernel`, NULL-propagating and deterministic.
-ScalarFunction SimpleScalar(std::string name, std::vector<LogicalType> arguments, LogicalType return_type,
-                            ScalarKernel kernel, FunctionDoc doc = {});
+ScalarFunction SimpleScalar(std::string name, std::vector<LogicalType> arguments,
+                            LogicalType return_type, ScalarKernel kernel, FunctionDoc doc = {});
 
 /// The common super type of `types` (kUnknown when all are unknown). Throws kTypeMismatch naming
 /// `function` when two types have none.
@@ -28,12 +28,15 @@ LogicalType CommonArgumentType(const std::vector<LogicalType>& types, const std:
 
 /// The value of a constant varchar argument, or nullopt when the argument is not a constant.
 /// A constant NULL reads as nullopt too.
-std::optional<std::string> ConstantString(const std::vector<std::optional<Value>>& constants, size_t index);
+std::optional<std::string> ConstantString(const std::vector<std::optional<Value>>& constants,
+                                          size_t index);
 
 /// The value of a constant integral argument, or nullopt.
-std::optional<int64_t> ConstantInteger(const std::vector<std::optional<Value>>& constants, size_t index);
+std::optional<int64_t> ConstantInteger(const std::vector<std::optional<Value>>& constants,
+                                       size_t index);
 
 /// Throws kTypeMismatch "<function>: <what> must be <expected>, got <type>" when `ok` is false.
-void CheckArgumentType(bool ok, const std::string& function, const LogicalType& type, const char* expected);
+void CheckArgumentType(bool ok, const std::string& function, const LogicalType& type,
+                       const char* expected);
 
 }  // namespace switchboard

@@ -62,7 +62,8 @@ int32_t AddMonthsToDate(int32_t days, int64_t months) {
 int64_t AddMonthsToTimestamp(int64_t local_micros, int64_t months) {
   int64_t days = FloorDiv(local_micros, kMicrosPerDay);
   int64_t time = local_micros - days * kMicrosPerDay;
-  return static_cast<int64_t>(AddMonthsToDate(static_cast<int32_t>(days), months)) * kMicrosPerDay + time;
+  return static_cast<int64_t>(AddMonthsToDate(static_cast<int32_t>(days), months)) * kMicrosPerDay +
+         time;
 }
 
 int64_t MonthsBetween(int64_t a, int64_t b) {

@@ -44,7 +44,8 @@ class ValueColumn {
   idx_t size_ = 0;
 };
 
-// ----- array_agg -----------------------------------------------------------------------------------
+// ----- array_agg
+// -----------------------------------------------------------------------------------
 
 struct ArrayAggState {
   std::unique_ptr<ValueColumn> values;
@@ -59,20 +60,26 @@ void ArrayAggUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) 
   });
 }
 
-void ArrayAggUpdateGrouped(AggregateInputs& inputs, uint8_t** states) { ArrayAggUpdate(inputs, states, nullptr); }
-void ArrayAggUpdateSingle(AggregateInputs& inputs, uint8_t* state) { ArrayAggUpdate(inputs, nullptr, state); }
+void ArrayAggUpdateGrouped(AggregateInputs& inputs, uint8_t** states) {
+  ArrayAggUpdate(inputs, states, nullptr);
+}
+void ArrayAggUpdateSingle(AggregateInputs& inputs, uint8_t* state) {
+  ArrayAggUpdate(inputs, nullptr, state);
+}
 
 void ArrayAggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
     auto& source = ObjectState<ArrayAggState>::Of(sources[i]);
     auto& target = ObjectState<ArrayAggState>::Of(targets[i]);
     if (!source.values) continue;
-    if (!target.values) target.values = std::make_unique<ValueColumn>(source.values->values().type());
+    if (!target.values)
+      target.values = std::make_unique<ValueColumn>(source.values->values().type());
     target.values->AppendAll(*source.values);
   }
 }
 
-void ArrayAggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
+void ArrayAggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result,
+                      idx_t offset) {
   ListWriter writer(result);
   for (idx_t i = 0; i < count; ++i) {
     auto& s = ObjectState<ArrayAggState>::Of(states[i]);
@@ -87,7 +94,8 @@ void ArrayAggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector
   writer.Finish();
 }
 
-// ----- map_agg and histogram -----------------------------------------------------------------------
+// ----- map_agg and histogram
+// -----------------------------------------------------------------------
 
 /// Distinct keys with either values (map_agg, the first value of a key wins) or counts
 /// (histogram).
@@ -110,7 +118,8 @@ struct KeyedState {
   }
 };
 
-void MapAggAdd(KeyedState& s, const Vector& keys, idx_t key_row, const Vector& values, idx_t value_row) {
+void MapAggAdd(KeyedState& s, const Vector& keys, idx_t key_row, const Vector& values,
+               idx_t value_row) {
   bool inserted;
   s.Find(keys, key_row, keys.type(), inserted);
   if (!inserted) return;
@@ -129,8 +138,12 @@ void MapAggUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   });
 }
 
-void MapAggUpdateGrouped(AggregateInputs& inputs, uint8_t** states) { MapAggUpdate(inputs, states, nullptr); }
-void MapAggUpdateSingle(AggregateInputs& inputs, uint8_t* state) { MapAggUpdate(inputs, nullptr, state); }
+void MapAggUpdateGrouped(AggregateInputs& inputs, uint8_t** states) {
+  MapAggUpdate(inputs, states, nullptr);
+}
+void MapAggUpdateSingle(AggregateInputs& inputs, uint8_t* state) {
+  MapAggUpdate(inputs, nullptr, state);
+}
 
 void MapAggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
@@ -157,7 +170,8 @@ void WriteMap(Vector& result, idx_t row, const ValueColumn* keys, const Vector& 
   result.data<ListEntry>()[row] = ListEntry{static_cast<uint32_t>(start), static_cast<uint32_t>(n)};
 }
 
-void MapAggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
+void MapAggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result,
+                    idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
     auto& s = ObjectState<KeyedState>::Of(states[i]);
     if (!s.keys) {
@@ -171,8 +185,10 @@ void MapAggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& 
 void HistogramAdd(KeyedState& s, const Vector& keys, idx_t row, int64_t count) {
   bool inserted;
   idx_t position = s.Find(keys, row, keys.type(), inserted);
-  if (inserted) s.counts.push_back(count);
-  else s.counts[position] += count;
+  if (inserted)
+    s.counts.push_back(count);
+  else
+    s.counts[position] += count;
 }
 
 void HistogramUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
@@ -183,19 +199,25 @@ void HistogramUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single)
   });
 }
 
-void HistogramUpdateGrouped(AggregateInputs& inputs, uint8_t** states) { HistogramUpdate(inputs, states, nullptr); }
-void HistogramUpdateSingle(AggregateInputs& inputs, uint8_t* state) { HistogramUpdate(inputs, nullptr, state); }
+void HistogramUpdateGrouped(AggregateInputs& inputs, uint8_t** states) {
+  HistogramUpdate(inputs, states, nullptr);
+}
+void HistogramUpdateSingle(AggregateInputs& inputs, uint8_t* state) {
+  HistogramUpdate(inputs, nullptr, state);
+}
 
 void HistogramCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
   for (idx_t i = 0; i < count; ++i) {
     auto& source = ObjectState<KeyedState>::Of(sources[i]);
     auto& target = ObjectState<KeyedState>::Of(targets[i]);
     if (!source.keys) continue;
-    for (idx_t k = 0; k < source.keys->size(); ++k) HistogramAdd(target, source.keys->values(), k, source.counts[k]);
+    for (idx_t k = 0; k < source.keys->size(); ++k)
+      HistogramAdd(target, source.keys->values(), k, source.counts[k]);
   }
 }
 
-void HistogramFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
+void HistogramFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result,
+                       idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
     auto& s = ObjectState<KeyedState>::Of(states[i]);
     if (!s.keys) {
@@ -208,7 +230,8 @@ void HistogramFinalize(uint8_t** states, idx_t count, const FunctionData*, Vecto
   }
 }
 
-// ----- listagg -------------------------------------------------------------------------------------
+// ----- listagg
+// -------------------------------------------------------------------------------------
 
 /// The separator, a constant known at bind time.
 struct SeparatorData : FunctionData {
@@ -232,8 +255,12 @@ void ListaggUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
   });
 }
 
-void ListaggUpdateGrouped(AggregateInputs& inputs, uint8_t** states) { ListaggUpdate(inputs, states, nullptr); }
-void ListaggUpdateSingle(AggregateInputs& inputs, uint8_t* state) { ListaggUpdate(inputs, nullptr, state); }
+void ListaggUpdateGrouped(AggregateInputs& inputs, uint8_t** states) {
+  ListaggUpdate(inputs, states, nullptr);
+}
+void ListaggUpdateSingle(AggregateInputs& inputs, uint8_t* state) {
+  ListaggUpdate(inputs, nullptr, state);
+}
 
 void ListaggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData* bind) {
   const std::string& separator = static_cast<const SeparatorData*>(bind)->separator;
@@ -247,26 +274,32 @@ void ListaggCombine(uint8_t** sources, uint8_t** targets, idx_t count, const Fun
   }
 }
 
-void ListaggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result, idx_t offset) {
+void ListaggFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result,
+                     idx_t offset) {
   for (idx_t i = 0; i < count; ++i) {
     auto& s = ObjectState<ListaggState>::Of(states[i]);
-    if (!s.any) result.SetNull(offset + i);
-    else result.data<StringView>()[offset + i] = result.AddString(s.text);
+    if (!s.any)
+      result.SetNull(offset + i);
+    else
+      result.data<StringView>()[offset + i] = result.AddString(s.text);
   }
 }
 
-std::unique_ptr<FunctionData> BindListagg(AggregateFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindListagg(AggregateFunction& function,
+                                          const std::vector<LogicalType>& types,
                                           const std::vector<std::optional<Value>>& constants) {
   auto data = std::make_unique<SeparatorData>();
   if (types.size() > 1) {
     auto separator = ConstantString(constants, 1);
-    SB_USER_CHECK(separator.has_value(), kInvalidParameter, "{}: the separator must be a constant string", function.name);
+    SB_USER_CHECK(separator.has_value(), kInvalidParameter,
+                  "{}: the separator must be a constant string", function.name);
     data->separator = *separator;
   }
   return data;
 }
 
-// ----- min_by / max_by -----------------------------------------------------------------------------
+// ----- min_by / max_by
+// -----------------------------------------------------------------------------
 
 /// The best key seen and the value that came with it.
 struct ByState {
@@ -275,7 +308,8 @@ struct ByState {
 };
 
 template <bool kMax>
-void ByConsider(ByState& s, const Vector& values, idx_t value_row, const Vector& keys, idx_t key_row) {
+void ByConsider(ByState& s, const Vector& values, idx_t value_row, const Vector& keys,
+                idx_t key_row) {
   if (s.key) {
     int c = CompareAt(keys, key_row, s.key->values(), 0);
     if (kMax ? c <= 0 : c >= 0) return;
@@ -315,7 +349,8 @@ void ByCombine(uint8_t** sources, uint8_t** targets, idx_t count, const Function
   for (idx_t i = 0; i < count; ++i) {
     auto& source = ObjectState<ByState>::Of(sources[i]);
     if (source.key) {
-      ByConsider<kMax>(ObjectState<ByState>::Of(targets[i]), source.value->values(), 0, source.key->values(), 0);
+      ByConsider<kMax>(ObjectState<ByState>::Of(targets[i]), source.value->values(), 0,
+                       source.key->values(), 0);
     }
   }
 }
@@ -333,22 +368,26 @@ void ByFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& resu
   }
 }
 
-std::unique_ptr<FunctionData> BindBy(AggregateFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindBy(AggregateFunction& function,
+                                     const std::vector<LogicalType>& types,
                                      const std::vector<std::optional<Value>>&) {
   SB_USER_CHECK(types[1].IsOrderable() || types[1].id() == TypeId::kUnknown, kTypeMismatch,
-                "{}: the ordering argument must be orderable, got {}", function.name, types[1].ToString());
+                "{}: the ordering argument must be orderable, got {}", function.name,
+                types[1].ToString());
   function.return_type = types[0];
   return nullptr;
 }
 
-// ----- registration --------------------------------------------------------------------------------
+// ----- registration
+// --------------------------------------------------------------------------------
 
 template <typename State>
-AggregateFunction Collecting(const char* name, std::vector<LogicalType> arguments, AggregateUpdate update,
-                             AggregateSimpleUpdate simple_update, AggregateCombine combine, AggregateFinalize finalize,
+AggregateFunction Collecting(const char* name, std::vector<LogicalType> arguments,
+                             AggregateUpdate update, AggregateSimpleUpdate simple_update,
+                             AggregateCombine combine, AggregateFinalize finalize,
                              AggregateBind bind) {
-  return ObjectState<State>::Make(name, std::move(arguments), LogicalType(), update, simple_update, combine, finalize,
-                                  bind);
+  return ObjectState<State>::Make(name, std::move(arguments), LogicalType(), update, simple_update,
+                                  combine, finalize, bind);
 }
 
 }  // namespace
@@ -356,68 +395,78 @@ AggregateFunction Collecting(const char* name, std::vector<LogicalType> argument
 void RegisterCollectionAggregates(FunctionRegistry& registry) {
   const LogicalType any;
   AggregateFunction array_agg = WithDoc(
-      Collecting<ArrayAggState>("array_agg", {any}, ArrayAggUpdateGrouped, ArrayAggUpdateSingle, ArrayAggCombine,
-                                ArrayAggFinalize,
-                                [](AggregateFunction& f, const std::vector<LogicalType>& types,
-                                   const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
-                                  f.return_type = LogicalType::Array(types[0]);
-                                  return nullptr;
-                                }),
-      "array_agg(x) -> array(T)", "The input values, NULLs included, as an array (in the order of ORDER BY inside the call).",
+      Collecting<ArrayAggState>(
+          "array_agg", {any}, ArrayAggUpdateGrouped, ArrayAggUpdateSingle, ArrayAggCombine,
+          ArrayAggFinalize,
+          [](AggregateFunction& f, const std::vector<LogicalType>& types,
+             const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+            f.return_type = LogicalType::Array(types[0]);
+            return nullptr;
+          }),
+      "array_agg(x) -> array(T)",
+      "The input values, NULLs included, as an array (in the order of ORDER BY inside the call).",
       "SELECT array_agg(agent_id ORDER BY start_time) FROM interactions");
   array_agg.order_sensitive = true;
   registry.AddAggregate(std::move(array_agg));
-  registry.AddAggregate(WithDoc(
-      Collecting<KeyedState>("map_agg", {any, any}, MapAggUpdateGrouped, MapAggUpdateSingle, MapAggCombine, MapAggFinalize,
-                             [](AggregateFunction& f, const std::vector<LogicalType>& types,
-                                const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
-                               f.return_type = LogicalType::Map(types[0], types[1]);
-                               return nullptr;
-                             }),
-      "map_agg(key, value) -> map(K, V)",
-      "A map of the key/value pairs; NULL keys are skipped and the first value of a repeated key is kept.",
-      "SELECT map_agg(queue_id, queue_name) FROM queues"));
-  registry.AddAggregate(WithDoc(
-      Collecting<KeyedState>("histogram", {any}, HistogramUpdateGrouped, HistogramUpdateSingle, HistogramCombine,
-                             HistogramFinalize,
-                             [](AggregateFunction& f, const std::vector<LogicalType>& types,
-                                const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
-                               f.return_type = LogicalType::Map(types[0], TypeId::kBigint);
-                               return nullptr;
-                             }),
-      "histogram(x) -> map(T, bigint)", "How many times each non-NULL value occurs.",
-      "SELECT histogram(disposition) FROM interactions"));
+  registry.AddAggregate(
+      WithDoc(Collecting<KeyedState>(
+                  "map_agg", {any, any}, MapAggUpdateGrouped, MapAggUpdateSingle, MapAggCombine,
+                  MapAggFinalize,
+                  [](AggregateFunction& f, const std::vector<LogicalType>& types,
+                     const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+                    f.return_type = LogicalType::Map(types[0], types[1]);
+                    return nullptr;
+                  }),
+              "map_agg(key, value) -> map(K, V)",
+              "A map of the key/value pairs; NULL keys are skipped and the first value of a "
+              "repeated key is kept.",
+              "SELECT map_agg(queue_id, queue_name) FROM queues"));
+  registry.AddAggregate(
+      WithDoc(Collecting<KeyedState>(
+                  "histogram", {any}, HistogramUpdateGrouped, HistogramUpdateSingle,
+                  HistogramCombine, HistogramFinalize,
+                  [](AggregateFunction& f, const std::vector<LogicalType>& types,
+                     const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+                    f.return_type = LogicalType::Map(types[0], TypeId::kBigint);
+                    return nullptr;
+                  }),
+              "histogram(x) -> map(T, bigint)", "How many times each non-NULL value occurs.",
+              "SELECT histogram(disposition) FROM interactions"));
   for (const char* name : {"listagg", "string_agg"}) {
     bool listagg = std::string(name) == "listagg";
     const LogicalType v = LogicalType::Varchar();
     AggregateFunction two = WithDoc(
-        Collecting<ListaggState>(name, {v, v}, ListaggUpdateGrouped, ListaggUpdateSingle, ListaggCombine, ListaggFinalize,
-                                 BindListagg),
+        Collecting<ListaggState>(name, {v, v}, ListaggUpdateGrouped, ListaggUpdateSingle,
+                                 ListaggCombine, ListaggFinalize, BindListagg),
         listagg ? "listagg(x, separator) -> varchar" : "string_agg(x, separator) -> varchar",
-        listagg ? "The non-NULL values joined by the constant separator (none when omitted), in the order of WITHIN "
+        listagg ? "The non-NULL values joined by the constant separator (none when omitted), in "
+                  "the order of WITHIN "
                   "GROUP (ORDER BY ...); NULL when there are none."
-                : "The same as listagg (PostgreSQL and Redshift name); order with ORDER BY inside the call.",
+                : "The same as listagg (PostgreSQL and Redshift name); order with ORDER BY inside "
+                  "the call.",
         listagg ? "SELECT listagg(agent_name, ', ') WITHIN GROUP (ORDER BY agent_name) FROM agents"
                 : "SELECT string_agg(agent_name, ', ' ORDER BY agent_name) FROM agents");
-    AggregateFunction one = WithDoc(
-        Collecting<ListaggState>(name, {v}, ListaggUpdateGrouped, ListaggUpdateSingle, ListaggCombine, ListaggFinalize,
-                                 BindListagg),
-        listagg ? "listagg(x) -> varchar" : "string_agg(x) -> varchar", "", "");
+    AggregateFunction one =
+        WithDoc(Collecting<ListaggState>(name, {v}, ListaggUpdateGrouped, ListaggUpdateSingle,
+                                         ListaggCombine, ListaggFinalize, BindListagg),
+                listagg ? "listagg(x) -> varchar" : "string_agg(x) -> varchar", "", "");
     two.return_type = one.return_type = v;
     two.order_sensitive = one.order_sensitive = true;
     registry.AddAggregate(std::move(two));
     registry.AddAggregate(std::move(one));
   }
-  registry.AddAggregate(WithDoc(Collecting<ByState>("min_by", {any, any}, ByUpdateGrouped<false>, ByUpdateSingle<false>,
-                                                    ByCombine<false>, ByFinalize, BindBy),
-                                "min_by(x, y) -> T",
-                                "The value of x on the row with the smallest y (rows with a NULL y are skipped).",
-                                "SELECT min_by(agent_id, handle_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Collecting<ByState>("max_by", {any, any}, ByUpdateGrouped<true>, ByUpdateSingle<true>,
-                                                    ByCombine<true>, ByFinalize, BindBy),
-                                "max_by(x, y) -> T",
-                                "The value of x on the row with the largest y (rows with a NULL y are skipped).",
-                                "SELECT max_by(agent_id, handle_seconds) FROM interactions"));
+  registry.AddAggregate(
+      WithDoc(Collecting<ByState>("min_by", {any, any}, ByUpdateGrouped<false>,
+                                  ByUpdateSingle<false>, ByCombine<false>, ByFinalize, BindBy),
+              "min_by(x, y) -> T",
+              "The value of x on the row with the smallest y (rows with a NULL y are skipped).",
+              "SELECT min_by(agent_id, handle_seconds) FROM interactions"));
+  registry.AddAggregate(
+      WithDoc(Collecting<ByState>("max_by", {any, any}, ByUpdateGrouped<true>, ByUpdateSingle<true>,
+                                  ByCombine<true>, ByFinalize, BindBy),
+              "max_by(x, y) -> T",
+              "The value of x on the row with the largest y (rows with a NULL y are skipped).",
+              "SELECT max_by(agent_id, handle_seconds) FROM interactions"));
 }
 
 }  // namespace switchboard

@@ -57,12 +57,12 @@ template <Syntax kSyntax>
 void FormatTimestampKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   PatternSource<kSyntax> patterns(context.bind_data);
   std::string buffer;
-  ExecuteBinary<int64_t, StringView, StringView>(args.column(0), args.column(1), result, args.size(),
-                                                 [&](int64_t local, StringView pattern) {
-                                                   buffer.clear();
-                                                   patterns.Get(pattern).Format(buffer, local, TimeZone::kUtc, 0);
-                                                   return result.AddString(buffer);
-                                                 });
+  ExecuteBinary<int64_t, StringView, StringView>(
+      args.column(0), args.column(1), result, args.size(), [&](int64_t local, StringView pattern) {
+        buffer.clear();
+        patterns.Get(pattern).Format(buffer, local, TimeZone::kUtc, 0);
+        return result.AddString(buffer);
+      });
 }
 
 template <Syntax kSyntax>
@@ -70,9 +70,11 @@ void FormatTimestampTzKernel(DataChunk& args, FunctionContext& context, Vector& 
   PatternSource<kSyntax> patterns(context.bind_data);
   std::string buffer;
   ExecuteBinary<TimestampTz, StringView, StringView>(
-      args.column(0), args.column(1), result, args.size(), [&](TimestampTz value, StringView pattern) {
+      args.column(0), args.column(1), result, args.size(),
+      [&](TimestampTz value, StringView pattern) {
         buffer.clear();
-        patterns.Get(pattern).Format(buffer, Timestamp::ToLocal(value), value.zone, ZoneOffsetSeconds(value));
+        patterns.Get(pattern).Format(buffer, Timestamp::ToLocal(value), value.zone,
+                                     ZoneOffsetSeconds(value));
         return result.AddString(buffer);
       });
 }
@@ -80,23 +82,25 @@ void FormatTimestampTzKernel(DataChunk& args, FunctionContext& context, Vector& 
 // date_parse: a timestamp(3), the parsed time truncated to milliseconds.
 void DateParseKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   PatternSource<Syntax::kMySql> patterns(context.bind_data);
-  ExecuteBinary<StringView, StringView, int64_t>(args.column(0), args.column(1), result, args.size(),
-                                                 [&](StringView text, StringView pattern) {
-                                                   int64_t local = patterns.Get(pattern).Parse(text.view()).micros;
-                                                   return FloorDiv(local, kMicrosPerMilli) * kMicrosPerMilli;
-                                                 });
+  ExecuteBinary<StringView, StringView, int64_t>(
+      args.column(0), args.column(1), result, args.size(),
+      [&](StringView text, StringView pattern) {
+        int64_t local = patterns.Get(pattern).Parse(text.view()).micros;
+        return FloorDiv(local, kMicrosPerMilli) * kMicrosPerMilli;
+      });
 }
 
 // parse_datetime: the zone the text names, or the session's.
 void ParseDatetimeKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   PatternSource<Syntax::kJoda> patterns(context.bind_data);
   int16_t session_zone = context.query ? context.query->time_zone : TimeZone::kUtc;
-  ExecuteBinary<StringView, StringView, TimestampTz>(args.column(0), args.column(1), result, args.size(),
-                                                     [&](StringView text, StringView pattern) {
-                                                       ParsedTimestamp parsed = patterns.Get(pattern).Parse(text.view());
-                                                       int64_t local = FloorDiv(parsed.micros, kMicrosPerMilli) * kMicrosPerMilli;
-                                                       return Timestamp::FromLocal(local, parsed.zone.value_or(session_zone));
-                                                     });
+  ExecuteBinary<StringView, StringView, TimestampTz>(
+      args.column(0), args.column(1), result, args.size(),
+      [&](StringView text, StringView pattern) {
+        ParsedTimestamp parsed = patterns.Get(pattern).Parse(text.view());
+        int64_t local = FloorDiv(parsed.micros, kMicrosPerMilli) * kMicrosPerMilli;
+        return Timestamp::FromLocal(local, parsed.zone.value_or(session_zone));
+      });
 }
 
 // ----- ISO 8601 --------------------------------------------------------------------------------
@@ -132,7 +136,8 @@ std::optional<ParsedTimestamp> ParseIso8601(std::string_view text, bool allow_ti
       if (!digits(2, week) || week < 1 || week > 53) return std::nullopt;
       if (consume('-') && (!digits(1, weekday) || weekday < 1 || weekday > 7)) return std::nullopt;
       int32_t jan4 = Date::FromCivil(year, 1, 4);
-      days = static_cast<int32_t>(jan4 - (Date::DayOfWeek(jan4) - 1) + (week - 1) * 7 + weekday - 1);
+      days =
+          static_cast<int32_t>(jan4 - (Date::DayOfWeek(jan4) - 1) + (week - 1) * 7 + weekday - 1);
     } else {
       size_t start = pos;
       int64_t first;
@@ -140,12 +145,15 @@ std::optional<ParsedTimestamp> ParseIso8601(std::string_view text, bool allow_ti
       int64_t third;
       if (digits(1, third)) {  // YYYY-DDD
         int64_t day_of_year = first * 10 + third;
-        if (pos - start != 3 || day_of_year < 1 || day_of_year > (Date::IsLeapYear(year) ? 366 : 365)) return std::nullopt;
+        if (pos - start != 3 || day_of_year < 1 ||
+            day_of_year > (Date::IsLeapYear(year) ? 366 : 365))
+          return std::nullopt;
         days = Date::FromCivil(year, 1, 1) + static_cast<int32_t>(day_of_year) - 1;
       } else {
         month = first;
         if (consume('-') && !digits(2, day)) return std::nullopt;
-        if (!Date::IsValid(year, static_cast<int>(month), static_cast<int>(day))) return std::nullopt;
+        if (!Date::IsValid(year, static_cast<int>(month), static_cast<int>(day)))
+          return std::nullopt;
         days = Date::FromCivil(year, static_cast<int>(month), static_cast<int>(day));
       }
     }
@@ -174,7 +182,8 @@ std::optional<ParsedTimestamp> ParseIso8601(std::string_view text, bool allow_ti
       }
     }
   }
-  parsed.micros += hour * kMicrosPerHour + minute * kMicrosPerMinute + second * kMicrosPerSecond + fraction;
+  parsed.micros +=
+      hour * kMicrosPerHour + minute * kMicrosPerMinute + second * kMicrosPerSecond + fraction;
   if (pos == text.size()) return parsed;
   if (consume('Z')) {
     parsed.zone = TimeZone::kUtc;
@@ -188,7 +197,8 @@ std::optional<ParsedTimestamp> ParseIso8601(std::string_view text, bool allow_ti
       return std::nullopt;
     }
     if (offset_hours > 14 || offset_minutes > 59) return std::nullopt;
-    parsed.zone = TimeZone::FixedOffset(static_cast<int>(sign * (offset_hours * 60 + offset_minutes)));
+    parsed.zone =
+        TimeZone::FixedOffset(static_cast<int>(sign * (offset_hours * 60 + offset_minutes)));
   } else {
     return std::nullopt;
   }
@@ -203,7 +213,8 @@ void FromIso8601TimestampKernel(DataChunk& args, FunctionContext& context, Vecto
   ExecuteUnary<StringView, TimestampTz>(args.column(0), result, args.size(), [&](StringView text) {
     auto parsed = ParseIso8601(text.view(), true);
     if (!parsed) SB_THROW(kInvalidDatetime, "Invalid format: \"{}\"", text.view());
-    return Timestamp::FromLocal(FloorDiv(parsed->micros, unit) * unit, parsed->zone.value_or(session_zone));
+    return Timestamp::FromLocal(FloorDiv(parsed->micros, unit) * unit,
+                                parsed->zone.value_or(session_zone));
   });
 }
 
@@ -216,8 +227,9 @@ void FromIso8601DateKernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 void ToIso8601DateKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteUnary<int32_t, StringView>(args.column(0), result, args.size(),
-                                    [&](int32_t days) { return result.AddString(Date::Format(days)); });
+  ExecuteUnary<int32_t, StringView>(args.column(0), result, args.size(), [&](int32_t days) {
+    return result.AddString(Date::Format(days));
+  });
 }
 
 // 'YYYY-MM-DD HH:MM:SS.fff' with the T separator.
@@ -229,23 +241,26 @@ std::string IsoDateTime(int64_t local, int precision) {
 
 void ToIso8601TimestampKernel(DataChunk& args, FunctionContext&, Vector& result) {
   int precision = args.column(0).type().precision();
-  ExecuteUnary<int64_t, StringView>(args.column(0), result, args.size(),
-                                    [&](int64_t local) { return result.AddString(IsoDateTime(local, precision)); });
+  ExecuteUnary<int64_t, StringView>(args.column(0), result, args.size(), [&](int64_t local) {
+    return result.AddString(IsoDateTime(local, precision));
+  });
 }
 
 void ToIso8601TimestampTzKernel(DataChunk& args, FunctionContext&, Vector& result) {
   int precision = args.column(0).type().precision();
-  ExecuteUnary<TimestampTz, StringView>(args.column(0), result, args.size(), [&](TimestampTz value) {
-    std::string text = IsoDateTime(Timestamp::ToLocal(value), precision);
-    if (value.zone == TimeZone::kUtc) {
-      text += 'Z';
-    } else {
-      int32_t offset = ZoneOffsetSeconds(value);
-      int32_t magnitude = offset < 0 ? -offset : offset;
-      text += fmt::format("{}{:02}:{:02}", offset < 0 ? '-' : '+', magnitude / 3600, magnitude / 60 % 60);
-    }
-    return result.AddString(text);
-  });
+  ExecuteUnary<TimestampTz, StringView>(
+      args.column(0), result, args.size(), [&](TimestampTz value) {
+        std::string text = IsoDateTime(Timestamp::ToLocal(value), precision);
+        if (value.zone == TimeZone::kUtc) {
+          text += 'Z';
+        } else {
+          int32_t offset = ZoneOffsetSeconds(value);
+          int32_t magnitude = offset < 0 ? -offset : offset;
+          text += fmt::format("{}{:02}:{:02}", offset < 0 ? '-' : '+', magnitude / 3600,
+                              magnitude / 60 % 60);
+        }
+        return result.AddString(text);
+      });
 }
 
 }  // namespace
@@ -260,86 +275,105 @@ void RegisterDatetimeFormatFunctions(FunctionRegistry& registry) {
       .kernel = FormatTimestampKernel<Syntax::kMySql>,
       .bind = BindPattern<Syntax::kMySql>,
       .signature = "date_format(timestamp, format) -> varchar",
-      .description = "Formats a timestamp with MySQL specifiers: %Y %y %m %c %d %e %H %k %h %I %l %i %s %S %f %p %r %T "
+      .description = "Formats a timestamp with MySQL specifiers: %Y %y %m %c %d %e %H %k %h %I %l "
+                     "%i %s %S %f %p %r %T "
                      "%j %a %W %b %M %v %x %%.",
       .example = "date_format(TIMESTAMP '2022-10-20 05:10:00', '%m-%d-%Y %H') -> '10-20-2022 05'"});
-  registry.AddScalar(ScalarFunction{.name = "date_format",
-                                    .arguments = {tstz, v},
-                                    .return_type = v,
-                                    .kernel = FormatTimestampTzKernel<Syntax::kMySql>,
-                                    .bind = BindPattern<Syntax::kMySql>,
-                                    .signature = "date_format(timestamp with time zone, format) -> varchar"});
-  registry.AddScalar(ScalarFunction{.name = "date_parse",
-                                    .arguments = {v, v},
-                                    .return_type = LogicalType::Timestamp(3),
-                                    .kernel = DateParseKernel,
-                                    .bind = BindPattern<Syntax::kMySql>,
-                                    .signature = "date_parse(string, format) -> timestamp(3)",
-                                    .description = "Parses a string with MySQL specifiers (see date_format); two-digit "
-                                                   "years fall in 1970..2069.",
-                                    .example = "date_parse('2022/10/20/05', '%Y/%m/%d/%H') -> TIMESTAMP '2022-10-20 05:00:00.000'"});
+  registry.AddScalar(
+      ScalarFunction{.name = "date_format",
+                     .arguments = {tstz, v},
+                     .return_type = v,
+                     .kernel = FormatTimestampTzKernel<Syntax::kMySql>,
+                     .bind = BindPattern<Syntax::kMySql>,
+                     .signature = "date_format(timestamp with time zone, format) -> varchar"});
   registry.AddScalar(ScalarFunction{
-      .name = "format_datetime",
-      .arguments = {ts, v},
-      .return_type = v,
-      .kernel = FormatTimestampKernel<Syntax::kJoda>,
+      .name = "date_parse",
+      .arguments = {v, v},
+      .return_type = LogicalType::Timestamp(3),
+      .kernel = DateParseKernel,
+      .bind = BindPattern<Syntax::kMySql>,
+      .signature = "date_parse(string, format) -> timestamp(3)",
+      .description = "Parses a string with MySQL specifiers (see date_format); two-digit "
+                     "years fall in 1970..2069.",
+      .example =
+          "date_parse('2022/10/20/05', '%Y/%m/%d/%H') -> TIMESTAMP '2022-10-20 05:00:00.000'"});
+  registry.AddScalar(
+      ScalarFunction{.name = "format_datetime",
+                     .arguments = {ts, v},
+                     .return_type = v,
+                     .kernel = FormatTimestampKernel<Syntax::kJoda>,
+                     .bind = BindPattern<Syntax::kJoda>,
+                     .signature = "format_datetime(timestamp, format) -> varchar",
+                     .description = "Formats with a Joda-Time pattern (G y Y x w e E M d D a H k K "
+                                    "h m s S Z ZZ ZZZ z and 'quoted "
+                                    "text'); zone letters print the zone's id.",
+                     .example = "format_datetime(TIMESTAMP '2024-06-15 14:05:09', 'EEE, dd MMM "
+                                "yyyy hh:mm a') -> 'Sat, 15 Jun 2024 02:05 PM'"});
+  registry.AddScalar(
+      ScalarFunction{.name = "format_datetime",
+                     .arguments = {tstz, v},
+                     .return_type = v,
+                     .kernel = FormatTimestampTzKernel<Syntax::kJoda>,
+                     .bind = BindPattern<Syntax::kJoda>,
+                     .signature = "format_datetime(timestamp with time zone, format) -> varchar"});
+  registry.AddScalar(ScalarFunction{
+      .name = "parse_datetime",
+      .arguments = {v, v},
+      .return_type = LogicalType::TimestampTz(3),
+      .kernel = ParseDatetimeKernel,
       .bind = BindPattern<Syntax::kJoda>,
-      .signature = "format_datetime(timestamp, format) -> varchar",
-      .description = "Formats with a Joda-Time pattern (G y Y x w e E M d D a H k K h m s S Z ZZ ZZZ z and 'quoted "
-                     "text'); zone letters print the zone's id.",
-      .example = "format_datetime(TIMESTAMP '2024-06-15 14:05:09', 'EEE, dd MMM yyyy hh:mm a') -> 'Sat, 15 Jun 2024 02:05 PM'"});
-  registry.AddScalar(ScalarFunction{.name = "format_datetime",
-                                    .arguments = {tstz, v},
-                                    .return_type = v,
-                                    .kernel = FormatTimestampTzKernel<Syntax::kJoda>,
-                                    .bind = BindPattern<Syntax::kJoda>,
-                                    .signature = "format_datetime(timestamp with time zone, format) -> varchar"});
-  registry.AddScalar(ScalarFunction{.name = "parse_datetime",
-                                    .arguments = {v, v},
-                                    .return_type = LogicalType::TimestampTz(3),
-                                    .kernel = ParseDatetimeKernel,
-                                    .bind = BindPattern<Syntax::kJoda>,
-                                    .signature = "parse_datetime(string, format) -> timestamp(3) with time zone",
-                                    .description = "Parses a string with a Joda-Time pattern; the zone is the one the text "
-                                                   "names (Z, ZZ, ZZZ) or the session's.",
-                                    .example = "parse_datetime('2024-06-15 10:00 +02:00', 'yyyy-MM-dd HH:mm ZZ') -> "
-                                               "TIMESTAMP '2024-06-15 10:00:00.000 +02:00'"});
+      .signature = "parse_datetime(string, format) -> timestamp(3) with time zone",
+      .description = "Parses a string with a Joda-Time pattern; the zone is the one the text "
+                     "names (Z, ZZ, ZZZ) or the session's.",
+      .example = "parse_datetime('2024-06-15 10:00 +02:00', 'yyyy-MM-dd HH:mm ZZ') -> "
+                 "TIMESTAMP '2024-06-15 10:00:00.000 +02:00'"});
+  registry.AddScalar(ScalarFunction{
+      .name = "to_iso8601",
+      .arguments = {TypeId::kDate},
+      .return_type = v,
+      .kernel = ToIso8601DateKernel,
+      .signature = "to_iso8601(x) -> varchar",
+      .description = "The ISO 8601 text of a date, timestamp or timestamp with time zone "
+                     "(Z for UTC, else the offset).",
+      .example =
+          "to_iso8601(TIMESTAMP '2024-06-15 10:00:00.000 UTC') -> '2024-06-15T10:00:00.000Z'"});
   registry.AddScalar(ScalarFunction{.name = "to_iso8601",
-                                    .arguments = {TypeId::kDate},
+                                    .arguments = {ts},
                                     .return_type = v,
-                                    .kernel = ToIso8601DateKernel,
-                                    .signature = "to_iso8601(x) -> varchar",
-                                    .description = "The ISO 8601 text of a date, timestamp or timestamp with time zone "
-                                                   "(Z for UTC, else the offset).",
-                                    .example = "to_iso8601(TIMESTAMP '2024-06-15 10:00:00.000 UTC') -> '2024-06-15T10:00:00.000Z'"});
-  registry.AddScalar(ScalarFunction{.name = "to_iso8601", .arguments = {ts}, .return_type = v, .kernel = ToIso8601TimestampKernel});
-  registry.AddScalar(ScalarFunction{.name = "to_iso8601", .arguments = {tstz}, .return_type = v, .kernel = ToIso8601TimestampTzKernel});
-  registry.AddScalar(ScalarFunction{.name = "from_iso8601_timestamp",
-                                    .arguments = {v},
-                                    .return_type = LogicalType::TimestampTz(3),
-                                    .kernel = FromIso8601TimestampKernel<3>,
-                                    .signature = "from_iso8601_timestamp(string) -> timestamp(3) with time zone",
-                                    .description = "Parses an ISO 8601 date with optional time and zone (the session's "
-                                                   "when absent).",
-                                    .example = "from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00') -> TIMESTAMP "
-                                               "'2020-05-11 11:15:05.055 +01:00'"});
-  registry.AddScalar(ScalarFunction{.name = "from_iso8601_timestamp_nanos",
-                                    .arguments = {v},
-                                    .return_type = LogicalType::TimestampTz(6),
-                                    .kernel = FromIso8601TimestampKernel<6>,
-                                    .signature = "from_iso8601_timestamp_nanos(string) -> timestamp(6) with time zone",
-                                    .description = "from_iso8601_timestamp keeping microseconds (this engine's finest "
-                                                   "precision).",
-                                    .example = "from_iso8601_timestamp_nanos('2020-05-11T11:15:05.123456Z') -> TIMESTAMP "
-                                               "'2020-05-11 11:15:05.123456 UTC'"});
-  registry.AddScalar(ScalarFunction{.name = "from_iso8601_date",
-                                    .arguments = {v},
-                                    .return_type = TypeId::kDate,
-                                    .kernel = FromIso8601DateKernel,
-                                    .signature = "from_iso8601_date(string) -> date",
-                                    .description = "Parses an ISO 8601 calendar date, week date (2020-W10-1) or ordinal "
-                                                   "date (2020-123).",
-                                    .example = "from_iso8601_date('2020-W10') -> DATE '2020-03-02'"});
+                                    .kernel = ToIso8601TimestampKernel});
+  registry.AddScalar(ScalarFunction{.name = "to_iso8601",
+                                    .arguments = {tstz},
+                                    .return_type = v,
+                                    .kernel = ToIso8601TimestampTzKernel});
+  registry.AddScalar(ScalarFunction{
+      .name = "from_iso8601_timestamp",
+      .arguments = {v},
+      .return_type = LogicalType::TimestampTz(3),
+      .kernel = FromIso8601TimestampKernel<3>,
+      .signature = "from_iso8601_timestamp(string) -> timestamp(3) with time zone",
+      .description = "Parses an ISO 8601 date with optional time and zone (the session's "
+                     "when absent).",
+      .example = "from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00') -> TIMESTAMP "
+                 "'2020-05-11 11:15:05.055 +01:00'"});
+  registry.AddScalar(ScalarFunction{
+      .name = "from_iso8601_timestamp_nanos",
+      .arguments = {v},
+      .return_type = LogicalType::TimestampTz(6),
+      .kernel = FromIso8601TimestampKernel<6>,
+      .signature = "from_iso8601_timestamp_nanos(string) -> timestamp(6) with time zone",
+      .description = "from_iso8601_timestamp keeping microseconds (this engine's finest "
+                     "precision).",
+      .example = "from_iso8601_timestamp_nanos('2020-05-11T11:15:05.123456Z') -> TIMESTAMP "
+                 "'2020-05-11 11:15:05.123456 UTC'"});
+  registry.AddScalar(ScalarFunction{
+      .name = "from_iso8601_date",
+      .arguments = {v},
+      .return_type = TypeId::kDate,
+      .kernel = FromIso8601DateKernel,
+      .signature = "from_iso8601_date(string) -> date",
+      .description = "Parses an ISO 8601 calendar date, week date (2020-W10-1) or ordinal "
+                     "date (2020-123).",
+      .example = "from_iso8601_date('2020-W10') -> DATE '2020-03-02'"});
 }
 
 }  // namespace switchboard

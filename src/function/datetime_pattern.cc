@@ -13,14 +13,18 @@ namespace switchboard {
 
 namespace {
 
-const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-const char* const kWeekdayNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+const char* const kMonthNames[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
+const char* const kWeekdayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                     "Friday", "Saturday", "Sunday"};
 
 void AppendNumber(std::string& out, int64_t value, int width) {
   char buffer[32];
-  int n = value < 0 ? std::snprintf(buffer, sizeof(buffer), "-%0*lld", width, static_cast<long long>(-value))
-                    : std::snprintf(buffer, sizeof(buffer), "%0*lld", width, static_cast<long long>(value));
+  int n =
+      value < 0
+          ? std::snprintf(buffer, sizeof(buffer), "-%0*lld", width, static_cast<long long>(-value))
+          : std::snprintf(buffer, sizeof(buffer), "%0*lld", width, static_cast<long long>(value));
   out.append(buffer, static_cast<size_t>(n));
 }
 
@@ -36,9 +40,20 @@ void AppendOffset(std::string& out, int32_t offset_seconds, bool colon) {
 
 bool DateTimePattern::IsNumeric(Kind kind) {
   switch (kind) {
-    case Kind::kYear: case Kind::kTwoDigitYear: case Kind::kWeekYear: case Kind::kWeekOfWeekYear: case Kind::kMonth:
-    case Kind::kDay: case Kind::kDayOfYear: case Kind::kWeekdayNumber: case Kind::kHour: case Kind::kClockHour:
-    case Kind::kHalfdayHour: case Kind::kClockHalfdayHour: case Kind::kMinute: case Kind::kSecond:
+    case Kind::kYear:
+    case Kind::kTwoDigitYear:
+    case Kind::kWeekYear:
+    case Kind::kWeekOfWeekYear:
+    case Kind::kMonth:
+    case Kind::kDay:
+    case Kind::kDayOfYear:
+    case Kind::kWeekdayNumber:
+    case Kind::kHour:
+    case Kind::kClockHour:
+    case Kind::kHalfdayHour:
+    case Kind::kClockHalfdayHour:
+    case Kind::kMinute:
+    case Kind::kSecond:
     case Kind::kFraction:
       return true;
     default:
@@ -47,7 +62,8 @@ bool DateTimePattern::IsNumeric(Kind kind) {
 }
 
 void DateTimePattern::AddLiteral(std::string_view text) {
-  if (tokens_.empty() || tokens_.back().kind != Kind::kLiteral) tokens_.push_back(Token{Kind::kLiteral, 0, {}});
+  if (tokens_.empty() || tokens_.back().kind != Kind::kLiteral)
+    tokens_.push_back(Token{Kind::kLiteral, 0, {}});
   tokens_.back().literal.append(text);
 }
 
@@ -62,21 +78,52 @@ DateTimePattern DateTimePattern::Compile(std::string_view pattern, Syntax syntax
       }
       char c = pattern[++i];
       switch (c) {
-        case 'a': p.Add(Kind::kWeekdayShortName, 0); break;
-        case 'b': p.Add(Kind::kMonthShortName, 0); break;
-        case 'c': p.Add(Kind::kMonth, 1); break;
-        case 'd': p.Add(Kind::kDay, 2); break;
-        case 'e': p.Add(Kind::kDay, 1); break;
-        case 'f': p.Add(Kind::kFraction, 6); break;
-        case 'H': p.Add(Kind::kHour, 2); break;
-        case 'h': case 'I': p.Add(Kind::kClockHalfdayHour, 2); break;
-        case 'i': p.Add(Kind::kMinute, 2); break;
-        case 'j': p.Add(Kind::kDayOfYear, 3); break;
-        case 'k': p.Add(Kind::kHour, 1); break;
-        case 'l': p.Add(Kind::kClockHalfdayHour, 1); break;
-        case 'M': p.Add(Kind::kMonthName, 0); break;
-        case 'm': p.Add(Kind::kMonth, 2); break;
-        case 'p': p.Add(Kind::kHalfday, 0); break;
+        case 'a':
+          p.Add(Kind::kWeekdayShortName, 0);
+          break;
+        case 'b':
+          p.Add(Kind::kMonthShortName, 0);
+          break;
+        case 'c':
+          p.Add(Kind::kMonth, 1);
+          break;
+        case 'd':
+          p.Add(Kind::kDay, 2);
+          break;
+        case 'e':
+          p.Add(Kind::kDay, 1);
+          break;
+        case 'f':
+          p.Add(Kind::kFraction, 6);
+          break;
+        case 'H':
+          p.Add(Kind::kHour, 2);
+          break;
+        case 'h':
+        case 'I':
+          p.Add(Kind::kClockHalfdayHour, 2);
+          break;
+        case 'i':
+          p.Add(Kind::kMinute, 2);
+          break;
+        case 'j':
+          p.Add(Kind::kDayOfYear, 3);
+          break;
+        case 'k':
+          p.Add(Kind::kHour, 1);
+          break;
+        case 'l':
+          p.Add(Kind::kClockHalfdayHour, 1);
+          break;
+        case 'M':
+          p.Add(Kind::kMonthName, 0);
+          break;
+        case 'm':
+          p.Add(Kind::kMonth, 2);
+          break;
+        case 'p':
+          p.Add(Kind::kHalfday, 0);
+          break;
         case 'r':
           p.Add(Kind::kClockHalfdayHour, 2);
           p.AddLiteral(":");
@@ -86,7 +133,10 @@ DateTimePattern DateTimePattern::Compile(std::string_view pattern, Syntax syntax
           p.AddLiteral(" ");
           p.Add(Kind::kHalfday, 0);
           break;
-        case 'S': case 's': p.Add(Kind::kSecond, 2); break;
+        case 'S':
+        case 's':
+          p.Add(Kind::kSecond, 2);
+          break;
         case 'T':
           p.Add(Kind::kHour, 2);
           p.AddLiteral(":");
@@ -94,14 +144,31 @@ DateTimePattern DateTimePattern::Compile(std::string_view pattern, Syntax syntax
           p.AddLiteral(":");
           p.Add(Kind::kSecond, 2);
           break;
-        case 'v': p.Add(Kind::kWeekOfWeekYear, 2); break;
-        case 'W': p.Add(Kind::kWeekdayName, 0); break;
-        case 'x': p.Add(Kind::kWeekYear, 4); break;
-        case 'Y': p.Add(Kind::kYear, 4); break;
-        case 'y': p.Add(Kind::kTwoDigitYear, 2); break;
-        case 'D': case 'U': case 'u': case 'V': case 'w': case 'X':
+        case 'v':
+          p.Add(Kind::kWeekOfWeekYear, 2);
+          break;
+        case 'W':
+          p.Add(Kind::kWeekdayName, 0);
+          break;
+        case 'x':
+          p.Add(Kind::kWeekYear, 4);
+          break;
+        case 'Y':
+          p.Add(Kind::kYear, 4);
+          break;
+        case 'y':
+          p.Add(Kind::kTwoDigitYear, 2);
+          break;
+        case 'D':
+        case 'U':
+        case 'u':
+        case 'V':
+        case 'w':
+        case 'X':
           SB_THROW(kInvalidParameter, "%{} not supported in date format string", c);
-        default: p.AddLiteral(pattern.substr(i, 1)); break;
+        default:
+          p.AddLiteral(pattern.substr(i, 1));
+          break;
       }
     }
     return p;
@@ -115,13 +182,15 @@ DateTimePattern DateTimePattern::Compile(std::string_view pattern, Syntax syntax
         i += 2;
         continue;
       }
-      SB_USER_CHECK(close != std::string_view::npos, kInvalidParameter, "Invalid format: unterminated quote in '{}'", pattern);
+      SB_USER_CHECK(close != std::string_view::npos, kInvalidParameter,
+                    "Invalid format: unterminated quote in '{}'", pattern);
       std::string_view quoted = pattern.substr(i + 1, close - i - 1);
       // Inside quotes, '' stands for one quote.
       size_t end = close;
       while (end + 1 < pattern.size() && pattern[end + 1] == '\'') {
         size_t next = pattern.find('\'', end + 2);
-        SB_USER_CHECK(next != std::string_view::npos, kInvalidParameter, "Invalid format: unterminated quote in '{}'", pattern);
+        SB_USER_CHECK(next != std::string_view::npos, kInvalidParameter,
+                      "Invalid format: unterminated quote in '{}'", pattern);
         p.AddLiteral(quoted);
         p.AddLiteral("'");
         quoted = pattern.substr(end + 2, next - end - 2);
@@ -142,39 +211,95 @@ DateTimePattern DateTimePattern::Compile(std::string_view pattern, Syntax syntax
       ++count;
     }
     switch (c) {
-      case 'G': p.Add(Kind::kEra, 0); break;
-      case 'y': case 'Y': p.Add(count == 2 ? Kind::kTwoDigitYear : Kind::kYear, count); break;
-      case 'x': p.Add(count == 2 ? Kind::kTwoDigitYear : Kind::kWeekYear, count); break;
-      case 'w': p.Add(Kind::kWeekOfWeekYear, count); break;
-      case 'e': p.Add(Kind::kWeekdayNumber, count); break;
-      case 'E': p.Add(count >= 4 ? Kind::kWeekdayName : Kind::kWeekdayShortName, 0); break;
-      case 'M': p.Add(count >= 4 ? Kind::kMonthName : count == 3 ? Kind::kMonthShortName : Kind::kMonth, count); break;
-      case 'd': p.Add(Kind::kDay, count); break;
-      case 'D': p.Add(Kind::kDayOfYear, count); break;
-      case 'a': p.Add(Kind::kHalfday, 0); break;
-      case 'H': p.Add(Kind::kHour, count); break;
-      case 'k': p.Add(Kind::kClockHour, count); break;
-      case 'K': p.Add(Kind::kHalfdayHour, count); break;
-      case 'h': p.Add(Kind::kClockHalfdayHour, count); break;
-      case 'm': p.Add(Kind::kMinute, count); break;
-      case 's': p.Add(Kind::kSecond, count); break;
-      case 'S': p.Add(Kind::kFraction, count); break;
-      case 'Z': p.Add(count == 1 ? Kind::kZoneOffset : count == 2 ? Kind::kZoneOffsetColon : Kind::kZoneId, 0); break;
-      case 'z': p.Add(Kind::kZoneId, 0); break;
-      default: SB_THROW(kInvalidParameter, "Illegal pattern component: {}", std::string(static_cast<size_t>(count), c));
+      case 'G':
+        p.Add(Kind::kEra, 0);
+        break;
+      case 'y':
+      case 'Y':
+        p.Add(count == 2 ? Kind::kTwoDigitYear : Kind::kYear, count);
+        break;
+      case 'x':
+        p.Add(count == 2 ? Kind::kTwoDigitYear : Kind::kWeekYear, count);
+        break;
+      case 'w':
+        p.Add(Kind::kWeekOfWeekYear, count);
+        break;
+      case 'e':
+        p.Add(Kind::kWeekdayNumber, count);
+        break;
+      case 'E':
+        p.Add(count >= 4 ? Kind::kWeekdayName : Kind::kWeekdayShortName, 0);
+        break;
+      case 'M':
+        p.Add(count >= 4   ? Kind::kMonthName
+              : count == 3 ? Kind::kMonthShortName
+                           : Kind::kMonth,
+              count);
+        break;
+      case 'd':
+        p.Add(Kind::kDay, count);
+        break;
+      case 'D':
+        p.Add(Kind::kDayOfYear, count);
+        break;
+      case 'a':
+        p.Add(Kind::kHalfday, 0);
+        break;
+      case 'H':
+        p.Add(Kind::kHour, count);
+        break;
+      case 'k':
+        p.Add(Kind::kClockHour, count);
+        break;
+      case 'K':
+        p.Add(Kind::kHalfdayHour, count);
+        break;
+      case 'h':
+        p.Add(Kind::kClockHalfdayHour, count);
+        break;
+      case 'm':
+        p.Add(Kind::kMinute, count);
+        break;
+      case 's':
+        p.Add(Kind::kSecond, count);
+        break;
+      case 'S':
+        p.Add(Kind::kFraction, count);
+        break;
+      case 'Z':
+        p.Add(count == 1   ? Kind::kZoneOffset
+              : count == 2 ? Kind::kZoneOffsetColon
+                           : Kind::kZoneId,
+              0);
+        break;
+      case 'z':
+        p.Add(Kind::kZoneId, 0);
+        break;
+      default:
+        SB_THROW(kInvalidParameter, "Illegal pattern component: {}",
+                 std::string(static_cast<size_t>(count), c));
     }
   }
   return p;
 }
 
-void DateTimePattern::Format(std::string& out, int64_t local_micros, int16_t zone, int32_t offset_seconds) const {
+void DateTimePattern::Format(std::string& out, int64_t local_micros, int16_t zone,
+                             int32_t offset_seconds) const {
   CivilTime t = CivilTime::FromLocal(local_micros);
   for (const Token& token : tokens_) {
     switch (token.kind) {
-      case Kind::kLiteral: out.append(token.literal); break;
-      case Kind::kEra: out.append(t.year > 0 ? "AD" : "BC"); break;
-      case Kind::kYear: AppendNumber(out, t.year, token.width); break;
-      case Kind::kTwoDigitYear: AppendNumber(out, ((t.year % 100) + 100) % 100, 2); break;
+      case Kind::kLiteral:
+        out.append(token.literal);
+        break;
+      case Kind::kEra:
+        out.append(t.year > 0 ? "AD" : "BC");
+        break;
+      case Kind::kYear:
+        AppendNumber(out, t.year, token.width);
+        break;
+      case Kind::kTwoDigitYear:
+        AppendNumber(out, ((t.year % 100) + 100) % 100, 2);
+        break;
       case Kind::kWeekYear:
       case Kind::kWeekOfWeekYear: {
         int64_t week_year;
@@ -183,30 +308,66 @@ void DateTimePattern::Format(std::string& out, int64_t local_micros, int16_t zon
         AppendNumber(out, token.kind == Kind::kWeekYear ? week_year : week, token.width);
         break;
       }
-      case Kind::kMonth: AppendNumber(out, t.month, token.width); break;
-      case Kind::kMonthShortName: out.append(kMonthNames[t.month - 1], 3); break;
-      case Kind::kMonthName: out.append(kMonthNames[t.month - 1]); break;
-      case Kind::kDay: AppendNumber(out, t.day, token.width); break;
-      case Kind::kDayOfYear: AppendNumber(out, DayOfYear(t.days), token.width); break;
-      case Kind::kWeekdayNumber: AppendNumber(out, Date::DayOfWeek(t.days), token.width); break;
-      case Kind::kWeekdayShortName: out.append(kWeekdayNames[Date::DayOfWeek(t.days) - 1], 3); break;
-      case Kind::kWeekdayName: out.append(kWeekdayNames[Date::DayOfWeek(t.days) - 1]); break;
-      case Kind::kHalfday: out.append(t.hour < 12 ? "AM" : "PM"); break;
-      case Kind::kHour: AppendNumber(out, t.hour, token.width); break;
-      case Kind::kClockHour: AppendNumber(out, t.hour == 0 ? 24 : t.hour, token.width); break;
-      case Kind::kHalfdayHour: AppendNumber(out, t.hour % 12, token.width); break;
-      case Kind::kClockHalfdayHour: AppendNumber(out, t.hour % 12 == 0 ? 12 : t.hour % 12, token.width); break;
-      case Kind::kMinute: AppendNumber(out, t.minute, token.width); break;
-      case Kind::kSecond: AppendNumber(out, t.second, token.width); break;
+      case Kind::kMonth:
+        AppendNumber(out, t.month, token.width);
+        break;
+      case Kind::kMonthShortName:
+        out.append(kMonthNames[t.month - 1], 3);
+        break;
+      case Kind::kMonthName:
+        out.append(kMonthNames[t.month - 1]);
+        break;
+      case Kind::kDay:
+        AppendNumber(out, t.day, token.width);
+        break;
+      case Kind::kDayOfYear:
+        AppendNumber(out, DayOfYear(t.days), token.width);
+        break;
+      case Kind::kWeekdayNumber:
+        AppendNumber(out, Date::DayOfWeek(t.days), token.width);
+        break;
+      case Kind::kWeekdayShortName:
+        out.append(kWeekdayNames[Date::DayOfWeek(t.days) - 1], 3);
+        break;
+      case Kind::kWeekdayName:
+        out.append(kWeekdayNames[Date::DayOfWeek(t.days) - 1]);
+        break;
+      case Kind::kHalfday:
+        out.append(t.hour < 12 ? "AM" : "PM");
+        break;
+      case Kind::kHour:
+        AppendNumber(out, t.hour, token.width);
+        break;
+      case Kind::kClockHour:
+        AppendNumber(out, t.hour == 0 ? 24 : t.hour, token.width);
+        break;
+      case Kind::kHalfdayHour:
+        AppendNumber(out, t.hour % 12, token.width);
+        break;
+      case Kind::kClockHalfdayHour:
+        AppendNumber(out, t.hour % 12 == 0 ? 12 : t.hour % 12, token.width);
+        break;
+      case Kind::kMinute:
+        AppendNumber(out, t.minute, token.width);
+        break;
+      case Kind::kSecond:
+        AppendNumber(out, t.second, token.width);
+        break;
       case Kind::kFraction: {
         char digits[8];
         std::snprintf(digits, sizeof(digits), "%06lld", static_cast<long long>(t.micros_of_second));
         for (int i = 0; i < token.width; ++i) out.push_back(i < 6 ? digits[i] : '0');
         break;
       }
-      case Kind::kZoneOffset: AppendOffset(out, offset_seconds, false); break;
-      case Kind::kZoneOffsetColon: AppendOffset(out, offset_seconds, true); break;
-      case Kind::kZoneId: out.append(TimeZone::Name(zone)); break;
+      case Kind::kZoneOffset:
+        AppendOffset(out, offset_seconds, false);
+        break;
+      case Kind::kZoneOffsetColon:
+        AppendOffset(out, offset_seconds, true);
+        break;
+      case Kind::kZoneId:
+        out.append(TimeZone::Name(zone));
+        break;
     }
   }
 }
@@ -215,7 +376,8 @@ ParsedTimestamp DateTimePattern::Parse(std::string_view text) const {
   size_t pos = 0;
   auto fail = [&]() -> void {
     if (pos >= text.size()) SB_THROW(kInvalidDatetime, "Invalid format: \"{}\" is too short", text);
-    SB_THROW(kInvalidDatetime, "Invalid format: \"{}\" is malformed at \"{}\"", text, text.substr(pos));
+    SB_THROW(kInvalidDatetime, "Invalid format: \"{}\" is malformed at \"{}\"", text,
+             text.substr(pos));
   };
   int64_t year = 1970, week_year = 0;
   int month = 1, day = 1, hour = 0, minute = 0, second = 0, day_of_year = 0, week = 0, weekday = 0;
@@ -224,10 +386,12 @@ ParsedTimestamp DateTimePattern::Parse(std::string_view text) const {
   std::optional<int16_t> zone;
   auto read_number = [&](int max_digits, bool allow_sign) -> int64_t {
     bool negative = false;
-    if (allow_sign && pos < text.size() && (text[pos] == '-' || text[pos] == '+')) negative = text[pos++] == '-';
+    if (allow_sign && pos < text.size() && (text[pos] == '-' || text[pos] == '+'))
+      negative = text[pos++] == '-';
     int64_t value = 0;
     int digits = 0;
-    while (pos < text.size() && digits < max_digits && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+    while (pos < text.size() && digits < max_digits &&
+           std::isdigit(static_cast<unsigned char>(text[pos]))) {
       value = value * 10 + (text[pos++] - '0');
       ++digits;
     }
@@ -263,10 +427,14 @@ ParsedTimestamp DateTimePattern::Parse(std::string_view text) const {
         pos += token.literal.size();
         break;
       case Kind::kEra:
-        if (EqualsIgnoreCase(text.substr(pos, 2), "AD")) pos += 2;
-        else fail();
+        if (EqualsIgnoreCase(text.substr(pos, 2), "AD"))
+          pos += 2;
+        else
+          fail();
         break;
-      case Kind::kYear: year = read_number(width(9), true); break;
+      case Kind::kYear:
+        year = read_number(width(9), true);
+        break;
       case Kind::kTwoDigitYear: {
         int64_t two = read_number(2, false);
         year = two < 70 ? 2000 + two : 1900 + two;  // 1970 .. 2069
@@ -280,18 +448,33 @@ ParsedTimestamp DateTimePattern::Parse(std::string_view text) const {
         week = static_cast<int>(read_number(width(2), false));
         has_week = true;
         break;
-      case Kind::kMonth: month = static_cast<int>(read_number(width(2), false)); break;
+      case Kind::kMonth:
+        month = static_cast<int>(read_number(width(2), false));
+        break;
       case Kind::kMonthShortName:
-      case Kind::kMonthName: month = read_name(kMonthNames, 12, true) + 1; break;
-      case Kind::kDay: day = static_cast<int>(read_number(width(2), false)); break;
-      case Kind::kDayOfYear: day_of_year = static_cast<int>(read_number(width(3), false)); break;
-      case Kind::kWeekdayNumber: weekday = static_cast<int>(read_number(1, false)); break;
+      case Kind::kMonthName:
+        month = read_name(kMonthNames, 12, true) + 1;
+        break;
+      case Kind::kDay:
+        day = static_cast<int>(read_number(width(2), false));
+        break;
+      case Kind::kDayOfYear:
+        day_of_year = static_cast<int>(read_number(width(3), false));
+        break;
+      case Kind::kWeekdayNumber:
+        weekday = static_cast<int>(read_number(1, false));
+        break;
       case Kind::kWeekdayShortName:
-      case Kind::kWeekdayName: weekday = read_name(kWeekdayNames, 7, true) + 1; break;
+      case Kind::kWeekdayName:
+        weekday = read_name(kWeekdayNames, 7, true) + 1;
+        break;
       case Kind::kHalfday:
-        if (EqualsIgnoreCase(text.substr(pos, 2), "AM")) pm = false;
-        else if (EqualsIgnoreCase(text.substr(pos, 2), "PM")) pm = true;
-        else fail();
+        if (EqualsIgnoreCase(text.substr(pos, 2), "AM"))
+          pm = false;
+        else if (EqualsIgnoreCase(text.substr(pos, 2), "PM"))
+          pm = true;
+        else
+          fail();
         pos += 2;
         has_halfday = true;
         break;
@@ -308,8 +491,12 @@ ParsedTimestamp DateTimePattern::Parse(std::string_view text) const {
         }
         break;
       }
-      case Kind::kMinute: minute = static_cast<int>(read_number(width(2), false)); break;
-      case Kind::kSecond: second = static_cast<int>(read_number(width(2), false)); break;
+      case Kind::kMinute:
+        minute = static_cast<int>(read_number(width(2), false));
+        break;
+      case Kind::kSecond:
+        second = static_cast<int>(read_number(width(2), false));
+        break;
       case Kind::kFraction: {
         size_t start = pos;
         int64_t value = read_number(adjacent ? token.width : 9, false);
@@ -329,8 +516,9 @@ ParsedTimestamp DateTimePattern::Parse(std::string_view text) const {
           zone = TimeZone::kUtc;
           break;
         }
-        while (pos < text.size() && (std::isalnum(static_cast<unsigned char>(text[pos])) || text[pos] == '/' ||
-                                     text[pos] == '_' || text[pos] == '+' || text[pos] == '-' || text[pos] == ':')) {
+        while (pos < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[pos])) || text[pos] == '/' ||
+                text[pos] == '_' || text[pos] == '+' || text[pos] == '-' || text[pos] == ':')) {
           ++pos;
         }
         auto key = TimeZone::Lookup(text.substr(start, pos - start));
@@ -347,8 +535,9 @@ ParsedTimestamp DateTimePattern::Parse(std::string_view text) const {
   if (has_halfday) hour = hour % 12 + (pm ? 12 : 0);
   auto check = [&](int64_t value, int64_t low, int64_t high, const char* field) {
     if (value < low || value > high) {
-      SB_THROW(kInvalidDatetime, "Cannot parse \"{}\": Value {} for {} must be in the range [{},{}]", text, value, field, low,
-               high);
+      SB_THROW(kInvalidDatetime,
+               "Cannot parse \"{}\": Value {} for {} must be in the range [{},{}]", text, value,
+               field, low, high);
     }
   };
   check(year, Date::kMinYear, Date::kMaxYear, "year");
@@ -369,8 +558,8 @@ ParsedTimestamp DateTimePattern::Parse(std::string_view text) const {
   check(hour, 0, 23, "hourOfDay");
   check(minute, 0, 59, "minuteOfHour");
   check(second, 0, 59, "secondOfMinute");
-  int64_t local = static_cast<int64_t>(days) * kMicrosPerDay + hour * kMicrosPerHour + minute * kMicrosPerMinute +
-                  second * kMicrosPerSecond + micros;
+  int64_t local = static_cast<int64_t>(days) * kMicrosPerDay + hour * kMicrosPerHour +
+                  minute * kMicrosPerMinute + second * kMicrosPerSecond + micros;
   return ParsedTimestamp{local, zone};
 }
 

@@ -31,9 +31,31 @@ class DateTimePattern {
 
  private:
   enum class Kind : uint8_t {
-    kLiteral, kEra, kYear, kTwoDigitYear, kWeekYear, kWeekOfWeekYear, kMonth, kMonthShortName, kMonthName, kDay,
-    kDayOfYear, kWeekdayNumber, kWeekdayShortName, kWeekdayName, kHalfday, kHour, kClockHour, kHalfdayHour,
-    kClockHalfdayHour, kMinute, kSecond, kFraction, kZoneOffset, kZoneOffsetColon, kZoneId,
+    kLiteral,
+    kEra,
+    kYear,
+    kTwoDigitYear,
+    kWeekYear,
+    kWeekOfWeekYear,
+    kMonth,
+    kMonthShortName,
+    kMonthName,
+    kDay,
+    kDayOfYear,
+    kWeekdayNumber,
+    kWeekdayShortName,
+    kWeekdayName,
+    kHalfday,
+    kHour,
+    kClockHour,
+    kHalfdayHour,
+    kClockHalfdayHour,
+    kMinute,
+    kSecond,
+    kFraction,
+    kZoneOffset,
+    kZoneOffsetColon,
+    kZoneId,
   };
   struct Token {
     Kind kind;

@@ -46,16 +46,17 @@ void ExtremeKernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 template <bool kGreatest>
-std::unique_ptr<FunctionData> BindExtreme(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindExtreme(ScalarFunction& function,
+                                          const std::vector<LogicalType>& types,
                                           const std::vector<std::optional<Value>>&) {
   LogicalType common = CommonArgumentType(types, function.name);
   if (common.id() == TypeId::kUnknown) common = TypeId::kBoolean;
-  if (!common.IsOrderable()) SB_THROW(kTypeMismatch, "{}() is not supported for {}", function.name, common.ToString());
+  if (!common.IsOrderable())
+    SB_THROW(kTypeMismatch, "{}() is not supported for {}", function.name, common.ToString());
   function.arguments.assign(types.size(), common);
   function.return_type = common;
-  function.kernel = DispatchOps(common, [](auto ops) -> ScalarKernel {
-    return ExtremeKernel<kGreatest, decltype(ops)>;
-  });
+  function.kernel = DispatchOps(
+      common, [](auto ops) -> ScalarKernel { return ExtremeKernel<kGreatest, decltype(ops)>; });
   return nullptr;
 }
 
@@ -70,7 +71,8 @@ void TypeOfKernel(DataChunk&, FunctionContext& context, Vector& result) {
   result.SetKindConstant();
 }
 
-std::unique_ptr<FunctionData> BindTypeOf(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindTypeOf(ScalarFunction& function,
+                                         const std::vector<LogicalType>& types,
                                          const std::vector<std::optional<Value>>&) {
   auto data = std::make_unique<TypeNameData>();
   data->name = types[0].ToString();
@@ -80,23 +82,25 @@ std::unique_ptr<FunctionData> BindTypeOf(ScalarFunction& function, const std::ve
 }  // namespace
 
 void RegisterGeneralFunctions(FunctionRegistry& registry) {
-  registry.AddScalar(ScalarFunction{.name = "greatest",
-                                    .arguments = {LogicalType()},
-                                    .varargs = LogicalType(),
-                                    .return_type = LogicalType(),
-                                    .bind = BindExtreme<true>,
-                                    .signature = "greatest(value1, value2, ..., valueN) -> same type as the values",
-                                    .description = "The largest of the values (of any orderable type, coerced to a "
-                                                   "common type); NULL when any value is NULL.",
-                                    .example = "greatest(4, 9, 2) -> 9"});
-  registry.AddScalar(ScalarFunction{.name = "least",
-                                    .arguments = {LogicalType()},
-                                    .varargs = LogicalType(),
-                                    .return_type = LogicalType(),
-                                    .bind = BindExtreme<false>,
-                                    .signature = "least(value1, value2, ..., valueN) -> same type as the values",
-                                    .description = "The smallest of the values; NULL when any value is NULL.",
-                                    .example = "least('pear', 'apple') -> 'apple'"});
+  registry.AddScalar(ScalarFunction{
+      .name = "greatest",
+      .arguments = {LogicalType()},
+      .varargs = LogicalType(),
+      .return_type = LogicalType(),
+      .bind = BindExtreme<true>,
+      .signature = "greatest(value1, value2, ..., valueN) -> same type as the values",
+      .description = "The largest of the values (of any orderable type, coerced to a "
+                     "common type); NULL when any value is NULL.",
+      .example = "greatest(4, 9, 2) -> 9"});
+  registry.AddScalar(
+      ScalarFunction{.name = "least",
+                     .arguments = {LogicalType()},
+                     .varargs = LogicalType(),
+                     .return_type = LogicalType(),
+                     .bind = BindExtreme<false>,
+                     .signature = "least(value1, value2, ..., valueN) -> same type as the values",
+                     .description = "The smallest of the values; NULL when any value is NULL.",
+                     .example = "least('pear', 'apple') -> 'apple'"});
   registry.AddScalar(ScalarFunction{.name = "typeof",
                                     .arguments = {LogicalType()},
                                     .return_type = LogicalType::Varchar(),

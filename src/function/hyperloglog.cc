@@ -31,7 +31,8 @@ void HyperLogLog::AddToRegisters(uint64_t hash) {
   int q = 64 - precision_;
   uint64_t index = hash >> q;
   uint64_t rest = hash << precision_;
-  uint8_t rho = rest == 0 ? static_cast<uint8_t>(q + 1) : static_cast<uint8_t>(__builtin_clzll(rest) + 1);
+  uint8_t rho =
+      rest == 0 ? static_cast<uint8_t>(q + 1) : static_cast<uint8_t>(__builtin_clzll(rest) + 1);
   if (rho > q + 1) rho = static_cast<uint8_t>(q + 1);
   uint8_t& slot = registers_[index];
   if (rho > slot) slot = rho;
@@ -50,7 +51,8 @@ void HyperLogLog::Merge(const HyperLogLog& other) {
     return;
   }
   if (registers_.empty()) Densify();
-  for (size_t i = 0; i < registers_.size(); ++i) registers_[i] = std::max(registers_[i], other.registers_[i]);
+  for (size_t i = 0; i < registers_.size(); ++i)
+    registers_[i] = std::max(registers_[i], other.registers_[i]);
 }
 
 namespace {

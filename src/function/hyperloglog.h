@@ -30,8 +30,8 @@ class HyperLogLog {
   void AddToRegisters(uint64_t hash);
 
   int precision_;
-  std::vector<uint64_t> sparse_;   // sorted distinct hashes while the set is small
-  std::vector<uint8_t> registers_; // empty until dense
+  std::vector<uint64_t> sparse_;    // sorted distinct hashes while the set is small
+  std::vector<uint8_t> registers_;  // empty until dense
 };
 
 }  // namespace switchboard

@@ -25,7 +25,8 @@ struct DecimalDigits {
 
 DecimalDigits ShortestDigits(double magnitude) {
   char buffer[64];
-  auto end = std::to_chars(buffer, buffer + sizeof(buffer), magnitude, std::chars_format::scientific).ptr;
+  auto end =
+      std::to_chars(buffer, buffer + sizeof(buffer), magnitude, std::chars_format::scientific).ptr;
   std::string_view text(buffer, static_cast<size_t>(end - buffer));
   size_t e = text.find('e');
   DecimalDigits out;
@@ -94,13 +95,15 @@ std::string Scientific(double magnitude, int precision) {
   if (precision > 0) out += "." + d.digits.substr(1, static_cast<size_t>(precision));
   int exponent = magnitude == 0 ? 0 : d.exponent - 1;
   char buffer[16];
-  int n = std::snprintf(buffer, sizeof(buffer), "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+  int n = std::snprintf(buffer, sizeof(buffer), "e%c%02d", exponent < 0 ? '-' : '+',
+                        std::abs(exponent));
   out.append(buffer, static_cast<size_t>(n));
   return out;
 }
 
 void Group(std::string& integer) {
-  for (int i = static_cast<int>(integer.size()) - 3; i > 0; i -= 3) integer.insert(static_cast<size_t>(i), 1, ',');
+  for (int i = static_cast<int>(integer.size()) - 3; i > 0; i -= 3)
+    integer.insert(static_cast<size_t>(i), 1, ',');
 }
 
 }  // namespace
@@ -125,7 +128,9 @@ JavaFormat JavaFormat::Parse(std::string_view format) {
     if (i >= format.size()) fail("unterminated specifier at the end");
     // Optional argument index "n$".
     size_t digits_end = i;
-    while (digits_end < format.size() && std::isdigit(static_cast<unsigned char>(format[digits_end]))) ++digits_end;
+    while (digits_end < format.size() &&
+           std::isdigit(static_cast<unsigned char>(format[digits_end])))
+      ++digits_end;
     Specifier spec;
     bool explicit_index = false;
     if (digits_end < format.size() && digits_end > i && format[digits_end] == '$') {
@@ -138,24 +143,35 @@ JavaFormat JavaFormat::Parse(std::string_view format) {
     }
     for (; i < format.size(); ++i) {
       char flag = format[i];
-      if (flag == '-') spec.left = true;
-      else if (flag == '0') spec.zero = true;
-      else if (flag == '+') spec.plus = true;
-      else if (flag == ' ') spec.space = true;
-      else if (flag == ',') spec.group = true;
-      else if (flag == '#') spec.alternate = true;
-      else if (flag == '(') spec.parentheses = true;
-      else break;
+      if (flag == '-')
+        spec.left = true;
+      else if (flag == '0')
+        spec.zero = true;
+      else if (flag == '+')
+        spec.plus = true;
+      else if (flag == ' ')
+        spec.space = true;
+      else if (flag == ',')
+        spec.group = true;
+      else if (flag == '#')
+        spec.alternate = true;
+      else if (flag == '(')
+        spec.parentheses = true;
+      else
+        break;
     }
     if (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i]))) {
       spec.width = 0;
-      while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i]))) spec.width = spec.width * 10 + (format[i++] - '0');
+      while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i])))
+        spec.width = spec.width * 10 + (format[i++] - '0');
     }
     if (i < format.size() && format[i] == '.') {
       ++i;
-      if (i >= format.size() || !std::isdigit(static_cast<unsigned char>(format[i]))) fail("missing precision");
+      if (i >= format.size() || !std::isdigit(static_cast<unsigned char>(format[i])))
+        fail("missing precision");
       spec.precision = 0;
-      while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i]))) spec.precision = spec.precision * 10 + (format[i++] - '0');
+      while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i])))
+        spec.precision = spec.precision * 10 + (format[i++] - '0');
     }
     if (i >= format.size()) fail("unterminated specifier " + std::string(format.substr(start)));
     char conversion = format[i++];
@@ -170,12 +186,15 @@ JavaFormat JavaFormat::Parse(std::string_view format) {
     }
     char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(conversion)));
     spec.upper = conversion != lower;
-    if (std::string_view("sdxofegbc").find(lower) == std::string_view::npos || (spec.upper && (lower == 'd' || lower == 'o' || lower == 'f'))) {
+    if (std::string_view("sdxofegbc").find(lower) == std::string_view::npos ||
+        (spec.upper && (lower == 'd' || lower == 'o' || lower == 'f'))) {
       fail("unknown conversion '" + std::string(1, conversion) + "'");
     }
     if (spec.left && spec.width < 0) fail("missing width for " + text);
-    if (spec.zero && (spec.width < 0 || spec.left)) fail("zero padding needs a width and no '-' in " + text);
-    if (spec.precision >= 0 && (IsIntegralConversion(lower) || lower == 'c')) fail("precision not allowed in " + text);
+    if (spec.zero && (spec.width < 0 || spec.left))
+      fail("zero padding needs a width and no '-' in " + text);
+    if (spec.precision >= 0 && (IsIntegralConversion(lower) || lower == 'c'))
+      fail("precision not allowed in " + text);
     spec.conversion = lower;
     if (!explicit_index) spec.argument = next_argument++;
     spec.literal = std::move(current.literal);
@@ -191,7 +210,8 @@ void JavaFormat::Check(const std::vector<LogicalType>& types) const {
   for (const Specifier& spec : specifiers_) {
     if (!spec.conversion) continue;
     if (spec.argument >= types.size()) {
-      SB_THROW(kInvalidParameter, "Invalid format string: {} (missing argument for specifier {} of %{})", text_,
+      SB_THROW(kInvalidParameter,
+               "Invalid format string: {} (missing argument for specifier {} of %{})", text_,
                spec.argument + 1, spec.conversion);
     }
     const LogicalType& type = types[spec.argument];
@@ -199,11 +219,12 @@ void JavaFormat::Check(const std::vector<LogicalType>& types) const {
     bool ok = true;
     if (IsIntegralConversion(spec.conversion)) ok = type.IsIntegral();
     if (IsFloatingConversion(spec.conversion)) {
-      ok = type.id() == TypeId::kReal || type.id() == TypeId::kDouble || type.id() == TypeId::kDecimal;
+      ok = type.id() == TypeId::kReal || type.id() == TypeId::kDouble ||
+           type.id() == TypeId::kDecimal;
     }
     if (!ok) {
-      SB_THROW(kInvalidParameter, "Invalid format string: {} (%{} does not accept {})", text_, spec.conversion,
-               type.ToString());
+      SB_THROW(kInvalidParameter, "Invalid format string: {} (%{} does not accept {})", text_,
+               spec.conversion, type.ToString());
     }
   }
 }
@@ -215,28 +236,33 @@ bool JavaFormat::NeedsText(idx_t index) const {
   return false;
 }
 
-void JavaFormat::Append(std::string& out, const std::vector<const Vector*>& arguments, const std::vector<Vector>& texts,
-                        idx_t row) const {
+void JavaFormat::Append(std::string& out, const std::vector<const Vector*>& arguments,
+                        const std::vector<Vector>& texts, idx_t row) const {
   for (const Specifier& spec : specifiers_) {
     out.append(spec.literal);
     if (!spec.conversion) continue;
     if (spec.argument >= arguments.size()) {
-      SB_THROW(kInvalidParameter, "Invalid format string: {} (missing argument for specifier {} of %{})", text_,
+      SB_THROW(kInvalidParameter,
+               "Invalid format string: {} (missing argument for specifier {} of %{})", text_,
                spec.argument + 1, spec.conversion);
     }
     AppendSpecifier(out, spec, *arguments[spec.argument], &texts[spec.argument], row);
   }
 }
 
-void JavaFormat::AppendSpecifier(std::string& out, const Specifier& spec, const Vector& argument, const Vector* text,
-                                 idx_t row) const {
+void JavaFormat::AppendSpecifier(std::string& out, const Specifier& spec, const Vector& argument,
+                                 const Vector* text, idx_t row) const {
   RowRef ref = ResolveRow(argument, row);
   bool null = argument.type().id() == TypeId::kUnknown || !IsValidAt(*ref.vector, ref.index);
   std::string piece;
   bool numeric = false;
   if (spec.conversion == 'b') {
-    piece = null ? "false" : (argument.type().id() == TypeId::kBoolean ? (ref.vector->data<bool>()[ref.index] ? "true" : "false") : "true");
-    if (spec.precision >= 0 && piece.size() > static_cast<size_t>(spec.precision)) piece.resize(static_cast<size_t>(spec.precision));
+    piece = null ? "false"
+                 : (argument.type().id() == TypeId::kBoolean
+                        ? (ref.vector->data<bool>()[ref.index] ? "true" : "false")
+                        : "true");
+    if (spec.precision >= 0 && piece.size() > static_cast<size_t>(spec.precision))
+      piece.resize(static_cast<size_t>(spec.precision));
   } else if (null) {
     piece = "null";
   } else if (spec.conversion == 's') {
@@ -255,17 +281,22 @@ void JavaFormat::AppendSpecifier(std::string& out, const Specifier& spec, const 
       }
     });
     if (spec.conversion == 'c') {
-      if (value < 0 || value > 0x10FFFF) SB_THROW(kInvalidParameter, "Invalid format string: {} (code point {} out of range)", text_, value);
+      if (value < 0 || value > 0x10FFFF)
+        SB_THROW(kInvalidParameter, "Invalid format string: {} (code point {} out of range)", text_,
+                 value);
       utf8::Append(piece, static_cast<char32_t>(value));
     } else if (spec.conversion == 'd') {
       numeric = true;
-      uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+      uint64_t magnitude =
+          value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
       std::string digits = std::to_string(magnitude);
       if (spec.group) Group(digits);
-      std::string sign = value < 0 ? (spec.parentheses ? "(" : "-") : (spec.plus ? "+" : (spec.space ? " " : ""));
+      std::string sign =
+          value < 0 ? (spec.parentheses ? "(" : "-") : (spec.plus ? "+" : (spec.space ? " " : ""));
       if (spec.zero && spec.width > 0) {
         size_t used = sign.size() + digits.size() + (value < 0 && spec.parentheses ? 1 : 0);
-        if (used < static_cast<size_t>(spec.width)) digits.insert(0, static_cast<size_t>(spec.width) - used, '0');
+        if (used < static_cast<size_t>(spec.width))
+          digits.insert(0, static_cast<size_t>(spec.width) - used, '0');
       }
       piece = sign + digits + (value < 0 && spec.parentheses ? ")" : "");
     } else {
@@ -273,10 +304,12 @@ void JavaFormat::AppendSpecifier(std::string& out, const Specifier& spec, const 
       uint64_t bits = static_cast<uint64_t>(value);
       if (width_bits < 64) bits &= (uint64_t{1} << width_bits) - 1;
       char buffer[32];
-      auto end = std::to_chars(buffer, buffer + sizeof(buffer), bits, spec.conversion == 'x' ? 16 : 8).ptr;
+      auto end =
+          std::to_chars(buffer, buffer + sizeof(buffer), bits, spec.conversion == 'x' ? 16 : 8).ptr;
       std::string digits(buffer, end);
       std::string prefix = spec.alternate ? (spec.conversion == 'x' ? "0x" : "0") : "";
-      if (spec.zero && spec.width > 0 && prefix.size() + digits.size() < static_cast<size_t>(spec.width)) {
+      if (spec.zero && spec.width > 0 &&
+          prefix.size() + digits.size() < static_cast<size_t>(spec.width)) {
         digits.insert(0, static_cast<size_t>(spec.width) - prefix.size() - digits.size(), '0');
       }
       piece = prefix + digits;
@@ -305,8 +338,9 @@ void JavaFormat::AppendSpecifier(std::string& out, const Specifier& spec, const 
         fraction.resize(static_cast<size_t>(precision), '0');
       }
     } else {
-      value = argument.type().id() == TypeId::kReal ? static_cast<double>(ref.vector->data<float>()[ref.index])
-                                                     : ref.vector->data<double>()[ref.index];
+      value = argument.type().id() == TypeId::kReal
+                  ? static_cast<double>(ref.vector->data<float>()[ref.index])
+                  : ref.vector->data<double>()[ref.index];
       negative = std::signbit(value) && !std::isnan(value);
     }
     double magnitude = std::fabs(value);
@@ -332,11 +366,14 @@ void JavaFormat::AppendSpecifier(std::string& out, const Specifier& spec, const 
         body = Scientific(magnitude, significant - 1);
       }
     }
-    std::string sign = negative ? (spec.parentheses ? "(" : "-") : (spec.plus ? "+" : (spec.space ? " " : ""));
+    std::string sign =
+        negative ? (spec.parentheses ? "(" : "-") : (spec.plus ? "+" : (spec.space ? " " : ""));
     std::string close = negative && spec.parentheses ? ")" : "";
     bool finite = std::isfinite(value);
-    if (finite && spec.zero && spec.width > 0 && sign.size() + body.size() + close.size() < static_cast<size_t>(spec.width)) {
-      body.insert(0, static_cast<size_t>(spec.width) - sign.size() - body.size() - close.size(), '0');
+    if (finite && spec.zero && spec.width > 0 &&
+        sign.size() + body.size() + close.size() < static_cast<size_t>(spec.width)) {
+      body.insert(0, static_cast<size_t>(spec.width) - sign.size() - body.size() - close.size(),
+                  '0');
     }
     piece = sign + body + close;
   }

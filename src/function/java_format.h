@@ -24,8 +24,8 @@ class JavaFormat {
   /// Appends the text for one row to `out`. `arguments[i]` is argument i's vector, `texts[i]`
   /// its values as varchar (only read for %s), and `row` the row; NULL arguments print as
   /// "null" (false for %b), as in Java.
-  void Append(std::string& out, const std::vector<const Vector*>& arguments, const std::vector<Vector>& texts,
-              idx_t row) const;
+  void Append(std::string& out, const std::vector<const Vector*>& arguments,
+              const std::vector<Vector>& texts, idx_t row) const;
 
   /// Whether any specifier reads argument `index` as text (so callers can skip formatting it).
   bool NeedsText(idx_t index) const;
@@ -41,8 +41,8 @@ class JavaFormat {
     int precision = -1;
   };
 
-  void AppendSpecifier(std::string& out, const Specifier& spec, const Vector& argument, const Vector* text,
-                       idx_t row) const;
+  void AppendSpecifier(std::string& out, const Specifier& spec, const Vector& argument,
+                       const Vector* text, idx_t row) const;
 
   std::string text_;
   std::vector<Specifier> specifiers_;

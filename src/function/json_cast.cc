@@ -24,9 +24,11 @@ using simdjson::dom::element_type;
 
 bool CanCastFromJson(const LogicalType& type) {
   switch (type.id()) {
-    case TypeId::kArray: return CanCastFromJson(type.element_type());
+    case TypeId::kArray:
+      return CanCastFromJson(type.element_type());
     case TypeId::kMap:
-      return (type.key_type().IsString() || type.key_type().IsNumeric() || type.key_type().id() == TypeId::kBoolean) &&
+      return (type.key_type().IsString() || type.key_type().IsNumeric() ||
+              type.key_type().id() == TypeId::kBoolean) &&
              CanCastFromJson(type.value_type());
     case TypeId::kRow:
       for (const auto& field : type.fields()) {
@@ -58,16 +60,20 @@ class JsonReader {
       return true;
     }
     switch (target.type().id()) {
-      case TypeId::kArray: return ReadArray(value, target, row);
-      case TypeId::kMap: return ReadMap(value, target, row);
-      case TypeId::kRow: return ReadRow(value, target, row);
+      case TypeId::kArray:
+        return ReadArray(value, target, row);
+      case TypeId::kMap:
+        return ReadMap(value, target, row);
+      case TypeId::kRow:
+        return ReadRow(value, target, row);
       case TypeId::kJson: {
         text_.clear();
         AppendCanonicalJson(text_, value);
         target.data<StringView>()[row] = target.AddString(text_);
         return true;
       }
-      default: return ReadScalar(value, target, row);
+      default:
+        return ReadScalar(value, target, row);
     }
   }
 
@@ -76,7 +82,8 @@ class JsonReader {
  private:
   static void SetNull(Vector& target, idx_t row) {
     target.SetNull(row);
-    if (target.type().physical_type() == PhysicalType::kList) target.data<ListEntry>()[row] = ListEntry{0, 0};
+    if (target.type().physical_type() == PhysicalType::kList)
+      target.data<ListEntry>()[row] = ListEntry{0, 0};
     if (target.type().physical_type() == PhysicalType::kStruct) {
       for (Vector& field : target.struct_children()) SetNull(field, row);
     }
@@ -89,17 +96,24 @@ class JsonReader {
 
   static const char* KindName(element value) {
     switch (value.type()) {
-      case element_type::ARRAY: return "an array";
-      case element_type::OBJECT: return "an object";
-      case element_type::STRING: return "a string";
-      case element_type::BOOL: return "a boolean";
-      case element_type::NULL_VALUE: return "null";
-      default: return "a number";
+      case element_type::ARRAY:
+        return "an array";
+      case element_type::OBJECT:
+        return "an object";
+      case element_type::STRING:
+        return "a string";
+      case element_type::BOOL:
+        return "a boolean";
+      case element_type::NULL_VALUE:
+        return "null";
+      default:
+        return "a number";
     }
   }
 
   bool ReadArray(element value, Vector& target, idx_t row) {
-    if (value.type() != element_type::ARRAY) return Fail(std::string("Expected a JSON array, but got ") + KindName(value));
+    if (value.type() != element_type::ARRAY)
+      return Fail(std::string("Expected a JSON array, but got ") + KindName(value));
     auto array = AsArray(value);
     idx_t start = target.list_size();
     idx_t n = array.size();
@@ -110,12 +124,14 @@ class JsonReader {
     for (element item : array) {
       if (!Read(item, child, start + k++)) return false;
     }
-    target.data<ListEntry>()[row] = ListEntry{static_cast<uint32_t>(start), static_cast<uint32_t>(n)};
+    target.data<ListEntry>()[row] =
+        ListEntry{static_cast<uint32_t>(start), static_cast<uint32_t>(n)};
     return true;
   }
 
   bool ReadMap(element value, Vector& target, idx_t row) {
-    if (value.type() != element_type::OBJECT) return Fail(std::string("Expected a JSON object, but got ") + KindName(value));
+    if (value.type() != element_type::OBJECT)
+      return Fail(std::string("Expected a JSON object, but got ") + KindName(value));
     auto object = AsObject(value);
     idx_t start = target.list_size();
     idx_t n = object.size();
@@ -126,12 +142,14 @@ class JsonReader {
     seen_keys_.clear();
     idx_t k = 0;
     for (auto field : object) {
-      if (!seen_keys_.insert(field.key).second) return Fail(fmt::format("Duplicate map key '{}'", field.key));
+      if (!seen_keys_.insert(field.key).second)
+        return Fail(fmt::format("Duplicate map key '{}'", field.key));
       if (!ReadText(field.key, keys, start + k)) return false;
       if (!Read(field.value, values, start + k)) return false;
       ++k;
     }
-    target.data<ListEntry>()[row] = ListEntry{static_cast<uint32_t>(start), static_cast<uint32_t>(n)};
+    target.data<ListEntry>()[row] =
+        ListEntry{static_cast<uint32_t>(start), static_cast<uint32_t>(n)};
     return true;
   }
 
@@ -141,7 +159,8 @@ class JsonReader {
     if (value.type() == element_type::ARRAY) {
       auto array = AsArray(value);
       if (array.size() != fields.size()) {
-        return Fail(fmt::format("Expected a JSON array of {} values, but got {}", fields.size(), array.size()));
+        return Fail(fmt::format("Expected a JSON array of {} values, but got {}", fields.size(),
+                                array.size()));
       }
       size_t f = 0;
       for (element item : array) {
@@ -178,9 +197,12 @@ class JsonReader {
         return true;
       case TypeId::kBoolean: {
         std::string_view t = TrimWhitespace(text);
-        if (EqualsIgnoreCase(t, "true") || t == "1") target.data<bool>()[row] = true;
-        else if (EqualsIgnoreCase(t, "false") || t == "0") target.data<bool>()[row] = false;
-        else return bad();
+        if (EqualsIgnoreCase(t, "true") || t == "1")
+          target.data<bool>()[row] = true;
+        else if (EqualsIgnoreCase(t, "false") || t == "0")
+          target.data<bool>()[row] = false;
+        else
+          return bad();
         return true;
       }
       case TypeId::kReal:
@@ -217,7 +239,8 @@ class JsonReader {
       case TypeId::kTimestampTz: {
         auto parsed = Timestamp::Parse(text);
         if (!parsed) return bad();
-        target.data<TimestampTz>()[row] = Timestamp::FromLocal(parsed->micros, parsed->zone.value_or(session_zone_));
+        target.data<TimestampTz>()[row] =
+            Timestamp::FromLocal(parsed->micros, parsed->zone.value_or(session_zone_));
         return true;
       }
       default: {
@@ -232,7 +255,10 @@ class JsonReader {
   // Integral and decimal targets from an exact integer (unscaled for decimals).
   bool StoreInteger(int128_t value, Vector& target, idx_t row) {
     const LogicalType& type = target.type();
-    auto out_of_range = [&] { return Fail(fmt::format("Out of range for {}: {}", type.ToString(), Decimal::Int128ToString(value))); };
+    auto out_of_range = [&] {
+      return Fail(
+          fmt::format("Out of range for {}: {}", type.ToString(), Decimal::Int128ToString(value)));
+    };
     switch (type.physical_type()) {
       case PhysicalType::kInt8:
         if (value < INT8_MIN || value > INT8_MAX) return out_of_range();
@@ -265,23 +291,28 @@ class JsonReader {
   }
 
   bool StoreDouble(double value, Vector& target, idx_t row) {
-    if (target.type().id() == TypeId::kReal) target.data<float>()[row] = static_cast<float>(value);
-    else target.data<double>()[row] = value;
+    if (target.type().id() == TypeId::kReal)
+      target.data<float>()[row] = static_cast<float>(value);
+    else
+      target.data<double>()[row] = value;
     return true;
   }
 
   bool ReadScalar(element value, Vector& target, idx_t row) {
     const LogicalType& type = target.type();
     switch (value.type()) {
-      case element_type::STRING: return ReadText(value.get_string().value_unsafe(), target, row);
+      case element_type::STRING:
+        return ReadText(value.get_string().value_unsafe(), target, row);
       case element_type::BOOL: {
         bool b = value.get_bool().value_unsafe();
         if (type.IsString()) {
           target.data<StringView>()[row] = target.AddString(b ? "true" : "false");
           return true;
         }
-        if (type.id() == TypeId::kDecimal) return StoreInteger(b ? Decimal::PowerOfTen(type.decimal_scale()) : 0, target, row);
-        if (type.IsNumeric() || type.id() == TypeId::kBoolean) return StoreInteger(b ? 1 : 0, target, row);
+        if (type.id() == TypeId::kDecimal)
+          return StoreInteger(b ? Decimal::PowerOfTen(type.decimal_scale()) : 0, target, row);
+        if (type.IsNumeric() || type.id() == TypeId::kBoolean)
+          return StoreInteger(b ? 1 : 0, target, row);
         return Fail("Cannot cast a boolean to " + type.ToString());
       }
       case element_type::INT64:
@@ -297,7 +328,8 @@ class JsonReader {
           target.data<bool>()[row] = value.get_double().value_unsafe() != 0;
           return true;
         }
-        if (type.id() == TypeId::kReal || type.id() == TypeId::kDouble) return StoreDouble(value.get_double().value_unsafe(), target, row);
+        if (type.id() == TypeId::kReal || type.id() == TypeId::kDouble)
+          return StoreDouble(value.get_double().value_unsafe(), target, row);
         if (type.id() == TypeId::kDecimal) {
           text_.clear();
           AppendCanonicalJson(text_, value);
@@ -306,10 +338,13 @@ class JsonReader {
           return StoreInteger(*v, target, row);
         }
         if (type.IsIntegral()) {
-          if (value.type() == element_type::INT64) return StoreInteger(value.get_int64().value_unsafe(), target, row);
-          if (value.type() == element_type::UINT64) return StoreInteger(value.get_uint64().value_unsafe(), target, row);
+          if (value.type() == element_type::INT64)
+            return StoreInteger(value.get_int64().value_unsafe(), target, row);
+          if (value.type() == element_type::UINT64)
+            return StoreInteger(value.get_uint64().value_unsafe(), target, row);
           double d = std::round(value.get_double().value_unsafe());
-          if (!std::isfinite(d) || std::fabs(d) > 1.7e38) return Fail("Out of range for " + type.ToString());
+          if (!std::isfinite(d) || std::fabs(d) > 1.7e38)
+            return Fail("Out of range for " + type.ToString());
           return StoreInteger(static_cast<int128_t>(d), target, row);
         }
         return Fail("Cannot cast a number to " + type.ToString());
@@ -341,7 +376,8 @@ void FromJsonKernel(const Vector& source, Vector& result, idx_t count, const Cas
         result.SetNull(i);
         continue;
       }
-      SB_THROW(kInvalidCast, "Cannot cast JSON '{}' to {}: {}", text.substr(0, 200), result.type().ToString(), reader.error);
+      SB_THROW(kInvalidCast, "Cannot cast JSON '{}' to {}: {}", text.substr(0, 200),
+               result.type().ToString(), reader.error);
     }
   }
   if (source.IsConstant()) result.SetKindConstant();
@@ -367,8 +403,10 @@ void ToJsonKernel(const Vector& source, Vector& result, idx_t count, const CastO
 }  // namespace
 
 CastKernel JsonCastKernel(const LogicalType& from, const LogicalType& to) {
-  if (to.id() == TypeId::kJson && from.id() != TypeId::kUnknown && CanCastToJson(from)) return ToJsonKernel;
-  if (from.id() == TypeId::kJson && to.id() != TypeId::kJson && CanCastFromJson(to)) return FromJsonKernel;
+  if (to.id() == TypeId::kJson && from.id() != TypeId::kUnknown && CanCastToJson(from))
+    return ToJsonKernel;
+  if (from.id() == TypeId::kJson && to.id() != TypeId::kJson && CanCastFromJson(to))
+    return FromJsonKernel;
   return nullptr;
 }
 

@@ -57,10 +57,13 @@ class JsonPathSource {
 // The text of a scalar as json_extract_scalar returns it; false for arrays, objects and null.
 bool ScalarText(element value, std::string& out) {
   switch (value.type()) {
-    case element_type::STRING: out.assign(value.get_string().value_unsafe()); return true;
+    case element_type::STRING:
+      out.assign(value.get_string().value_unsafe());
+      return true;
     case element_type::ARRAY:
     case element_type::OBJECT:
-    case element_type::NULL_VALUE: return false;
+    case element_type::NULL_VALUE:
+      return false;
     default:
       out.clear();
       AppendCanonicalJson(out, value);
@@ -74,7 +77,8 @@ void JsonParseKernel(DataChunk& args, FunctionContext&, Vector& result) {
   std::string buffer;
   ExecuteUnary<StringView, StringView>(args.column(0), result, args.size(), [&](StringView text) {
     auto root = ParseJson(text.view());
-    if (!root) SB_THROW(kInvalidJson, "Cannot convert value to JSON: '{}'", text.view().substr(0, 200));
+    if (!root)
+      SB_THROW(kInvalidJson, "Cannot convert value to JSON: '{}'", text.view().substr(0, 200));
     buffer.clear();
     AppendCanonicalJson(buffer, *root);
     return result.AddString(buffer);
@@ -82,8 +86,9 @@ void JsonParseKernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 void JsonFormatKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteUnary<StringView, StringView>(args.column(0), result, args.size(),
-                                       [&](StringView json) { return result.AddString(json.view()); });
+  ExecuteUnary<StringView, StringView>(args.column(0), result, args.size(), [&](StringView json) {
+    return result.AddString(json.view());
+  });
 }
 
 void IsJsonScalarKernel(DataChunk& args, FunctionContext&, Vector& result) {
@@ -117,8 +122,10 @@ void ExtractKernel(DataChunk& args, FunctionContext& context, Vector& result) {
         }
         if constexpr (kMode == Extract::kSize) {
           element value = matches[0];
-          if (value.type() == element_type::ARRAY) return static_cast<int64_t>(AsArray(value).size());
-          if (value.type() == element_type::OBJECT) return static_cast<int64_t>(AsObject(value).size());
+          if (value.type() == element_type::ARRAY)
+            return static_cast<int64_t>(AsArray(value).size());
+          if (value.type() == element_type::OBJECT)
+            return static_cast<int64_t>(AsObject(value).size());
           return 0;
         } else if constexpr (kMode == Extract::kScalar) {
           if (!ScalarText(matches[0], buffer)) {
@@ -146,15 +153,16 @@ void ExtractKernel(DataChunk& args, FunctionContext& context, Vector& result) {
 // ----- arrays ------------------------------------------------------------------------------------
 
 void JsonArrayLengthKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteUnaryWithNulls<StringView, int64_t>(args.column(0), result, args.size(),
-                                             [](StringView text, ValidityMask& mask, idx_t row) -> int64_t {
-                                               auto root = ParseJson(text.view());
-                                               if (!root || root->type() != element_type::ARRAY) {
-                                                 mask.SetInvalid(row);
-                                                 return 0;
-                                               }
-                                               return static_cast<int64_t>(AsArray(*root).size());
-                                             });
+  ExecuteUnaryWithNulls<StringView, int64_t>(
+      args.column(0), result, args.size(),
+      [](StringView text, ValidityMask& mask, idx_t row) -> int64_t {
+        auto root = ParseJson(text.view());
+        if (!root || root->type() != element_type::ARRAY) {
+          mask.SetInvalid(row);
+          return 0;
+        }
+        return static_cast<int64_t>(AsArray(*root).size());
+      });
 }
 
 void JsonArrayGetKernel(DataChunk& args, FunctionContext&, Vector& result) {
@@ -168,7 +176,8 @@ void JsonArrayGetKernel(DataChunk& args, FunctionContext&, Vector& result) {
           int64_t size = static_cast<int64_t>(array.size());
           int64_t position = index < 0 ? size + index : index;
           element item;
-          if (position >= 0 && position < size && array.at(static_cast<size_t>(position)).get(item) == simdjson::SUCCESS) {
+          if (position >= 0 && position < size &&
+              array.at(static_cast<size_t>(position)).get(item) == simdjson::SUCCESS) {
             buffer.clear();
             AppendCanonicalJson(buffer, item);
             return result.AddString(buffer);
@@ -198,18 +207,19 @@ bool ElementMatches(element item, const T& needle) {
 
 template <typename T>
 void JsonArrayContainsKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteBinaryWithNulls<StringView, T, bool>(args.column(0), args.column(1), result, args.size(),
-                                              [](StringView text, T needle, ValidityMask& mask, idx_t row) {
-                                                auto root = ParseJson(text.view());
-                                                if (!root || root->type() != element_type::ARRAY) {
-                                                  mask.SetInvalid(row);
-                                                  return false;
-                                                }
-                                                for (element item : AsArray(*root)) {
-                                                  if (ElementMatches(item, needle)) return true;
-                                                }
-                                                return false;
-                                              });
+  ExecuteBinaryWithNulls<StringView, T, bool>(
+      args.column(0), args.column(1), result, args.size(),
+      [](StringView text, T needle, ValidityMask& mask, idx_t row) {
+        auto root = ParseJson(text.view());
+        if (!root || root->type() != element_type::ARRAY) {
+          mask.SetInvalid(row);
+          return false;
+        }
+        for (element item : AsArray(*root)) {
+          if (ElementMatches(item, needle)) return true;
+        }
+        return false;
+      });
 }
 
 /// json_object_keys(json): the keys of a JSON object in document order (sorted for json values,
@@ -250,7 +260,9 @@ void JsonExtractPathTextKernel(DataChunk& args, FunctionContext&, Vector& result
   std::vector<UnifiedFormat> formats(arity);
   for (idx_t a = 0; a < arity; ++a) args.column(a).ToUnifiedFormat(args.size(), formats[a]);
   auto valid = [&](idx_t a, idx_t i) { return formats[a].RowIsValid(i); };
-  auto text_of = [&](idx_t a, idx_t i) { return formats[a].GetData<StringView>()[formats[a].sel->get_index(i)].view(); };
+  auto text_of = [&](idx_t a, idx_t i) {
+    return formats[a].GetData<StringView>()[formats[a].sel->get_index(i)].view();
+  };
   std::string buffer;
   StringView* out = result.data<StringView>();
   for (idx_t i = 0; i < args.size(); ++i) {
@@ -301,14 +313,18 @@ void JsonExtractPathTextKernel(DataChunk& args, FunctionContext&, Vector& result
   }
 }
 
-std::unique_ptr<FunctionData> BindExtractPathText(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindExtractPathText(ScalarFunction& function,
+                                                  const std::vector<LogicalType>& types,
                                                   const std::vector<std::optional<Value>>&) {
-  SB_USER_CHECK(types.size() >= 2, kTypeMismatch, "json_extract_path_text needs a JSON string and at least one path element");
+  SB_USER_CHECK(types.size() >= 2, kTypeMismatch,
+                "json_extract_path_text needs a JSON string and at least one path element");
   function.arguments.clear();
   for (size_t a = 0; a < types.size(); ++a) {
     bool flag = a + 1 == types.size() && a >= 2 && types[a].id() == TypeId::kBoolean;
-    CheckArgumentType(flag || types[a].IsString() || types[a].id() == TypeId::kJson || types[a].id() == TypeId::kUnknown,
-                      function.name, types[a], "varchar path elements and an optional boolean null_if_invalid");
+    CheckArgumentType(flag || types[a].IsString() || types[a].id() == TypeId::kJson ||
+                          types[a].id() == TypeId::kUnknown,
+                      function.name, types[a],
+                      "varchar path elements and an optional boolean null_if_invalid");
     function.arguments.push_back(flag ? LogicalType(TypeId::kBoolean) : LogicalType::Varchar());
   }
   return nullptr;
@@ -322,14 +338,16 @@ void RegisterJsonFunctions(FunctionRegistry& registry) {
 
   const LogicalType v = LogicalType::Varchar();
   const LogicalType json = TypeId::kJson;
-  registry.AddScalar(ScalarFunction{.name = "json_parse",
-                                    .arguments = {v},
-                                    .return_type = json,
-                                    .kernel = JsonParseKernel,
-                                    .signature = "json_parse(string) -> json",
-                                    .description = "Parses JSON text into a json value (canonical: compact, object keys "
-                                                   "sorted). Unlike CAST(string AS JSON), which makes a JSON string.",
-                                    .example = "json_parse('{\"b\": [1, 2.50], \"a\": null}') -> JSON '{\"a\":null,\"b\":[1,2.5]}'"});
+  registry.AddScalar(ScalarFunction{
+      .name = "json_parse",
+      .arguments = {v},
+      .return_type = json,
+      .kernel = JsonParseKernel,
+      .signature = "json_parse(string) -> json",
+      .description = "Parses JSON text into a json value (canonical: compact, object keys "
+                     "sorted). Unlike CAST(string AS JSON), which makes a JSON string.",
+      .example =
+          "json_parse('{\"b\": [1, 2.50], \"a\": null}') -> JSON '{\"a\":null,\"b\":[1,2.5]}'"});
   registry.AddScalar(ScalarFunction{.name = "json_format",
                                     .arguments = {json},
                                     .return_type = v,
@@ -345,37 +363,50 @@ void RegisterJsonFunctions(FunctionRegistry& registry) {
         .return_type = json,
         .kernel = ExtractKernel<Extract::kJson>,
         .bind = BindJsonPath,
-        .signature = first ? "json_extract(json, json_path) -> json" : "json_extract(varchar, json_path) -> json",
-        .description = first ? "The value at a JSONPath ($, .key, [\"key\"], [index]; [*] and .* collect every match "
+        .signature = first ? "json_extract(json, json_path) -> json"
+                           : "json_extract(varchar, json_path) -> json",
+        .description = first ? "The value at a JSONPath ($, .key, [\"key\"], [index]; [*] and .* "
+                               "collect every match "
                                "into an array); NULL when absent or when the text is not JSON."
                              : "",
-        .example = first ? "json_extract('{\"contacts\": [{\"id\": 7}]}', '$.contacts[0].id') -> JSON '7'" : ""});
+        .example =
+            first ? "json_extract('{\"contacts\": [{\"id\": 7}]}', '$.contacts[0].id') -> JSON '7'"
+                  : ""});
     registry.AddScalar(ScalarFunction{
         .name = "json_extract_scalar",
         .arguments = {input, v},
         .return_type = v,
         .kernel = ExtractKernel<Extract::kScalar>,
         .bind = BindJsonPath,
-        .signature = first ? "json_extract_scalar(json, json_path) -> varchar" : "json_extract_scalar(varchar, json_path) -> varchar",
-        .description = first ? "The scalar at a JSONPath as text (strings unquoted); NULL for arrays, objects, JSON null "
+        .signature = first ? "json_extract_scalar(json, json_path) -> varchar"
+                           : "json_extract_scalar(varchar, json_path) -> varchar",
+        .description = first ? "The scalar at a JSONPath as text (strings unquoted); NULL for "
+                               "arrays, objects, JSON null "
                                "and missing values."
                              : "",
-        .example = first ? "json_extract_scalar('{\"agent\": {\"name\": \"Ana\"}}', '$.agent.name') -> 'Ana'" : ""});
+        .example =
+            first
+                ? "json_extract_scalar('{\"agent\": {\"name\": \"Ana\"}}', '$.agent.name') -> 'Ana'"
+                : ""});
     registry.AddScalar(ScalarFunction{
         .name = "json_size",
         .arguments = {input, v},
         .return_type = TypeId::kBigint,
         .kernel = ExtractKernel<Extract::kSize>,
         .bind = BindJsonPath,
-        .signature = first ? "json_size(json, json_path) -> bigint" : "json_size(varchar, json_path) -> bigint",
-        .description = first ? "The number of elements or fields of the value at a JSONPath (0 for scalars)." : "",
+        .signature = first ? "json_size(json, json_path) -> bigint"
+                           : "json_size(varchar, json_path) -> bigint",
+        .description =
+            first ? "The number of elements or fields of the value at a JSONPath (0 for scalars)."
+                  : "",
         .example = first ? "json_size('{\"x\": {\"a\": 1, \"b\": 2}}', '$.x') -> 2" : ""});
     registry.AddScalar(ScalarFunction{
         .name = "json_array_length",
         .arguments = {input},
         .return_type = TypeId::kBigint,
         .kernel = JsonArrayLengthKernel,
-        .signature = first ? "json_array_length(json) -> bigint" : "json_array_length(varchar) -> bigint",
+        .signature =
+            first ? "json_array_length(json) -> bigint" : "json_array_length(varchar) -> bigint",
         .description = first ? "The length of a JSON array; NULL for other values." : "",
         .example = first ? "json_array_length('[1, 2, 3]') -> 3" : ""});
     registry.AddScalar(ScalarFunction{
@@ -383,25 +414,33 @@ void RegisterJsonFunctions(FunctionRegistry& registry) {
         .arguments = {input, TypeId::kBigint},
         .return_type = json,
         .kernel = JsonArrayGetKernel,
-        .signature = first ? "json_array_get(json_array, index) -> json" : "json_array_get(varchar, index) -> json",
-        .description = first ? "The element at a 0-based index (negative counts from the end); NULL when out of range." : "",
+        .signature = first ? "json_array_get(json_array, index) -> json"
+                           : "json_array_get(varchar, index) -> json",
+        .description = first ? "The element at a 0-based index (negative counts from the end); "
+                               "NULL when out of range."
+                             : "",
         .example = first ? "json_array_get('[\"a\", [3, 9], \"c\"]', -1) -> JSON '\"c\"'" : ""});
     registry.AddScalar(ScalarFunction{
         .name = "json_object_keys",
         .arguments = {input},
         .return_type = LogicalType::Array(v),
         .kernel = JsonObjectKeysKernel,
-        .signature = first ? "json_object_keys(json) -> array(varchar)" : "json_object_keys(varchar) -> array(varchar)",
-        .description = first ? "Spark's JSON_OBJECT_KEYS: the keys of a JSON object (in document order; json values "
-                               "keep their keys sorted); NULL for other values and for text that is not JSON."
-                             : "",
-        .example = first ? "json_object_keys('{\"b\": 1, \"a\": {\"c\": 2}}') -> ARRAY['b', 'a']" : ""});
+        .signature = first ? "json_object_keys(json) -> array(varchar)"
+                           : "json_object_keys(varchar) -> array(varchar)",
+        .description =
+            first ? "Spark's JSON_OBJECT_KEYS: the keys of a JSON object (in document order; json "
+                    "values "
+                    "keep their keys sorted); NULL for other values and for text that is not JSON."
+                  : "",
+        .example =
+            first ? "json_object_keys('{\"b\": 1, \"a\": {\"c\": 2}}') -> ARRAY['b', 'a']" : ""});
     registry.AddScalar(ScalarFunction{
         .name = "is_json_scalar",
         .arguments = {input},
         .return_type = TypeId::kBoolean,
         .kernel = IsJsonScalarKernel,
-        .signature = first ? "is_json_scalar(json) -> boolean" : "is_json_scalar(varchar) -> boolean",
+        .signature =
+            first ? "is_json_scalar(json) -> boolean" : "is_json_scalar(varchar) -> boolean",
         .description = first ? "Whether the JSON value is a number, string, boolean or null." : "",
         .example = first ? "is_json_scalar('[1, 2]') -> false" : ""});
     auto contains = [&](LogicalType needle, ScalarKernel kernel, bool documented) {
@@ -411,7 +450,9 @@ void RegisterJsonFunctions(FunctionRegistry& registry) {
           .return_type = TypeId::kBoolean,
           .kernel = kernel,
           .signature = documented ? "json_array_contains(json, value) -> boolean" : "",
-          .description = documented ? "Whether a JSON array contains the value (a boolean, bigint, double or varchar)." : "",
+          .description = documented ? "Whether a JSON array contains the value (a boolean, bigint, "
+                                      "double or varchar)."
+                                    : "",
           .example = documented ? "json_array_contains('[1, 2, 3]', 2) -> true" : ""});
     };
     contains(TypeId::kBigint, JsonArrayContainsKernel<int64_t>, first);
@@ -419,17 +460,19 @@ void RegisterJsonFunctions(FunctionRegistry& registry) {
     contains(TypeId::kBoolean, JsonArrayContainsKernel<bool>, false);
     contains(v, JsonArrayContainsKernel<StringView>, false);
   }
-  registry.AddScalar(ScalarFunction{.name = "json_extract_path_text",
-                                    .arguments = {LogicalType(), LogicalType()},
-                                    .varargs = LogicalType(),
-                                    .return_type = v,
-                                    .kernel = JsonExtractPathTextKernel,
-                                    .bind = BindExtractPathText,
-                                    .signature = "json_extract_path_text(json_string, key1 [, key2, ...] [, null_if_invalid]) -> varchar",
-                                    .description = "Redshift's JSON_EXTRACT_PATH_TEXT: the value under a series of keys "
-                                                   "(or array positions), strings unquoted; NULL when a key is absent. "
-                                                   "Invalid JSON raises an error unless null_if_invalid is true.",
-                                    .example = "json_extract_path_text('{\"f4\": {\"f6\": \"star\"}}', 'f4', 'f6') -> 'star'"});
+  registry.AddScalar(ScalarFunction{
+      .name = "json_extract_path_text",
+      .arguments = {LogicalType(), LogicalType()},
+      .varargs = LogicalType(),
+      .return_type = v,
+      .kernel = JsonExtractPathTextKernel,
+      .bind = BindExtractPathText,
+      .signature =
+          "json_extract_path_text(json_string, key1 [, key2, ...] [, null_if_invalid]) -> varchar",
+      .description = "Redshift's JSON_EXTRACT_PATH_TEXT: the value under a series of keys "
+                     "(or array positions), strings unquoted; NULL when a key is absent. "
+                     "Invalid JSON raises an error unless null_if_invalid is true.",
+      .example = "json_extract_path_text('{\"f4\": {\"f6\": \"star\"}}', 'f4', 'f6') -> 'star'"});
 }
 
 }  // namespace switchboard

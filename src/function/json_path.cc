@@ -29,7 +29,9 @@ JsonPath JsonPath::Parse(std::string_view path) {
         ++i;
       } else {
         size_t start = i;
-        while (i < path.size() && path[i] != '.' && path[i] != '[' && !std::isspace(static_cast<unsigned char>(path[i]))) ++i;
+        while (i < path.size() && path[i] != '.' && path[i] != '[' &&
+               !std::isspace(static_cast<unsigned char>(path[i])))
+          ++i;
         if (i == start) fail();
         step.key = std::string(path.substr(start, i - start));
       }
@@ -82,7 +84,8 @@ void JsonPath::Select(simdjson::dom::element root, std::vector<simdjson::dom::el
   SelectFrom(root, 0, out);
 }
 
-void JsonPath::SelectFrom(simdjson::dom::element value, size_t step, std::vector<simdjson::dom::element>& out) const {
+void JsonPath::SelectFrom(simdjson::dom::element value, size_t step,
+                          std::vector<simdjson::dom::element>& out) const {
   using simdjson::dom::element_type;
   if (step == steps_.size()) {
     out.push_back(value);

@@ -30,7 +30,8 @@ class JsonPath {
     int64_t index = 0;
   };
 
-  void SelectFrom(simdjson::dom::element value, size_t step, std::vector<simdjson::dom::element>& out) const;
+  void SelectFrom(simdjson::dom::element value, size_t step,
+                  std::vector<simdjson::dom::element>& out) const;
 
   std::vector<Step> steps_;
   bool has_wildcard_ = false;

@@ -14,8 +14,12 @@
 namespace switchboard {
 
 /// The array or object of an element known to be one, by value (safe in range-for loops).
-inline simdjson::dom::array AsArray(simdjson::dom::element element) { return element.get_array().value_unsafe(); }
-inline simdjson::dom::object AsObject(simdjson::dom::element element) { return element.get_object().value_unsafe(); }
+inline simdjson::dom::array AsArray(simdjson::dom::element element) {
+  return element.get_array().value_unsafe();
+}
+inline simdjson::dom::object AsObject(simdjson::dom::element element) {
+  return element.get_object().value_unsafe();
+}
 
 /// Parses `text` with this thread's reusable parser. The element stays valid until the next
 /// ParseJson call on the same thread. nullopt when the text is not one JSON value.

@@ -46,7 +46,9 @@ Vector Sliced(const Vector& vector, std::vector<sel_t>& positions) {
 Vector Evaluate(FunctionContext& context, idx_t index, const std::vector<Vector>& parameters,
                 std::vector<sel_t>& owners, const LogicalType& type) {
   Vector out(type, std::max<idx_t>(owners.size(), 1));
-  if (!owners.empty()) context.lambdas->Evaluate(index, parameters, SelectionVector(owners.data()), owners.size(), out);
+  if (!owners.empty())
+    context.lambdas->Evaluate(index, parameters, SelectionVector(owners.data()), owners.size(),
+                              out);
   return out;
 }
 
@@ -67,14 +69,15 @@ void CheckBoolean(const LogicalType& type, const std::string& function) {
                     "a lambda returning boolean");
 }
 
-// ----- arrays --------------------------------------------------------------------------------------
+// ----- arrays
+// --------------------------------------------------------------------------------------
 
 void TransformKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   idx_t count = args.size();
   ListView arrays(args.column(0), count);
   Elements elements = CollectElements(arrays, count);
-  Vector values = Evaluate(context, 1, {Sliced(arrays.child(), elements.positions)}, elements.owners,
-                           result.type().element_type());
+  Vector values = Evaluate(context, 1, {Sliced(arrays.child(), elements.positions)},
+                           elements.owners, result.type().element_type());
   ListWriter writer(result);
   writer.Append(values, SelectionVector(), elements.size());
   idx_t offset = 0;
@@ -94,7 +97,8 @@ void FilterKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   idx_t count = args.size();
   ListView arrays(args.column(0), count);
   Elements elements = CollectElements(arrays, count);
-  Vector keep = Evaluate(context, 1, {Sliced(arrays.child(), elements.positions)}, elements.owners, TypeId::kBoolean);
+  Vector keep = Evaluate(context, 1, {Sliced(arrays.child(), elements.positions)}, elements.owners,
+                         TypeId::kBoolean);
   UnifiedFormat kept;
   keep.ToUnifiedFormat(elements.size(), kept);
   ListWriter writer(result);
@@ -124,7 +128,8 @@ void MatchKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   idx_t count = args.size();
   ListView arrays(args.column(0), count);
   Elements elements = CollectElements(arrays, count);
-  Vector verdicts = Evaluate(context, 1, {Sliced(arrays.child(), elements.positions)}, elements.owners, TypeId::kBoolean);
+  Vector verdicts = Evaluate(context, 1, {Sliced(arrays.child(), elements.positions)},
+                             elements.owners, TypeId::kBoolean);
   UnifiedFormat format;
   verdicts.ToUnifiedFormat(elements.size(), format);
   bool* out = result.data<bool>();
@@ -137,9 +142,12 @@ void MatchKernel(DataChunk& args, FunctionContext& context, Vector& result) {
     bool any_true = false, any_false = false, any_null = false;
     for (uint32_t k = 0; k < arrays.Entry(i).length; ++k, ++j) {
       idx_t index = format.sel->get_index(j);
-      if (!format.validity->RowIsValid(index)) any_null = true;
-      else if (format.GetData<bool>()[index]) any_true = true;
-      else any_false = true;
+      if (!format.validity->RowIsValid(index))
+        any_null = true;
+      else if (format.GetData<bool>()[index])
+        any_true = true;
+      else
+        any_false = true;
     }
     bool decided = kMatch == Match::kAll ? any_false : any_true;
     if (!decided && any_null) {
@@ -189,7 +197,8 @@ void ReduceKernel(DataChunk& args, FunctionContext& context, Vector& result) {
         positions.push_back(entry.offset + k);
       }
     }
-    Vector next = Evaluate(context, 2, {Sliced(state, rows), Sliced(arrays.child(), positions)}, rows, step_type);
+    Vector next = Evaluate(context, 2, {Sliced(state, rows), Sliced(arrays.child(), positions)},
+                           rows, step_type);
     if (step_type != state_type) {
       Vector cast(state_type, std::max<idx_t>(rows.size(), 1));
       CastVector(next, cast, rows.size(), options);
@@ -202,12 +211,13 @@ void ReduceKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   result.ScatterRows(outputs, valid.size(), SelectionVector(valid.data()));
 }
 
-std::unique_ptr<FunctionData> BindReduce(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindReduce(ScalarFunction& function,
+                                         const std::vector<LogicalType>& types,
                                          const std::vector<std::optional<Value>>&) {
   LogicalType state = ReduceStateType(types);
   SB_USER_CHECK(types[2] == state || CanCast(types[2], state), kTypeMismatch,
-                "reduce: the input function returns {}, which does not fit the state type {}", types[2].ToString(),
-                state.ToString());
+                "reduce: the input function returns {}, which does not fit the state type {}",
+                types[2].ToString(), state.ToString());
   function.arguments = {types[0], state, types[2], types[3]};
   function.return_type = types[3];
   return nullptr;
@@ -232,13 +242,16 @@ void ZipWithKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   auto padded = [&](const Vector& child, const std::vector<std::optional<idx_t>>& positions) {
     Vector out(child.type(), std::max<idx_t>(positions.size(), 1));
     for (idx_t j = 0; j < positions.size(); ++j) {
-      if (positions[j]) CopyValueAt(child, *positions[j], out, j);
-      else out.SetNull(j);
+      if (positions[j])
+        CopyValueAt(child, *positions[j], out, j);
+      else
+        out.SetNull(j);
     }
     return out;
   };
-  Vector values = Evaluate(context, 2, {padded(left.child(), left_positions), padded(right.child(), right_positions)},
-                           owners, result.type().element_type());
+  Vector values = Evaluate(
+      context, 2, {padded(left.child(), left_positions), padded(right.child(), right_positions)},
+      owners, result.type().element_type());
   ListWriter writer(result);
   writer.Append(values, SelectionVector(), owners.size());
   idx_t offset = 0;
@@ -274,16 +287,19 @@ void ArraySortComparatorKernel(DataChunk& args, FunctionContext& context, Vector
     std::stable_sort(order.begin(), order.end(), [&](sel_t x, sel_t y) {
       a[0] = x;
       b[0] = y;
-      Vector verdict = Evaluate(context, 1, {Sliced(child, a), Sliced(child, b)}, owner, comparator_type);
+      Vector verdict =
+          Evaluate(context, 1, {Sliced(child, a), Sliced(child, b)}, owner, comparator_type);
       RowRef ref = ResolveRow(verdict, 0);
       int64_t c = 2;
       if (IsValidAt(*ref.vector, ref.index)) {
         DispatchPhysical(comparator_type.physical_type(), [&](auto tag) {
           using T = decltype(tag);
-          if constexpr (std::is_integral_v<T> && sizeof(T) <= 8) c = static_cast<int64_t>(ref.vector->data<T>()[ref.index]);
+          if constexpr (std::is_integral_v<T> && sizeof(T) <= 8)
+            c = static_cast<int64_t>(ref.vector->data<T>()[ref.index]);
         });
       }
-      SB_USER_CHECK(c >= -1 && c <= 1, kInvalidParameter, "Lambda comparator must return either -1, 0, or 1");
+      SB_USER_CHECK(c >= -1 && c <= 1, kInvalidParameter,
+                    "Lambda comparator must return either -1, 0, or 1");
       return c < 0;
     });
     idx_t start = writer.size();
@@ -293,7 +309,8 @@ void ArraySortComparatorKernel(DataChunk& args, FunctionContext& context, Vector
   writer.Finish();
 }
 
-// ----- maps ----------------------------------------------------------------------------------------
+// ----- maps
+// ----------------------------------------------------------------------------------------
 
 /// The entries of a batch's valid maps, with key and value parameter vectors.
 struct MapEntries {
@@ -303,14 +320,16 @@ struct MapEntries {
 
 MapEntries CollectEntries(const ListView& maps, idx_t count) {
   MapEntries entries{CollectElements(maps, count), {}};
-  entries.parameters = {Sliced(maps.keys(), entries.elements.positions), Sliced(maps.values(), entries.elements.positions)};
+  entries.parameters = {Sliced(maps.keys(), entries.elements.positions),
+                        Sliced(maps.values(), entries.elements.positions)};
   return entries;
 }
 
 /// Writes maps whose entries are `keys[j]`, `values[j]` for the elements j of each valid row
 /// selected by `keep` (all when null).
-void WriteMaps(const ListView& maps, idx_t count, const Vector& keys, const std::vector<sel_t>& key_positions,
-               const Vector& values, const std::vector<sel_t>& value_positions, const UnifiedFormat* keep,
+void WriteMaps(const ListView& maps, idx_t count, const Vector& keys,
+               const std::vector<sel_t>& key_positions, const Vector& values,
+               const std::vector<sel_t>& value_positions, const UnifiedFormat* keep,
                Vector& result) {
   Vector& entries = result.list_child();
   std::vector<sel_t> kept_keys, kept_values;
@@ -350,7 +369,8 @@ void TransformKeysKernel(DataChunk& args, FunctionContext& context, Vector& resu
   idx_t count = args.size();
   ListView maps(args.column(0), count);
   MapEntries entries = CollectEntries(maps, count);
-  Vector keys = Evaluate(context, 1, entries.parameters, entries.elements.owners, result.type().key_type());
+  Vector keys =
+      Evaluate(context, 1, entries.parameters, entries.elements.owners, result.type().key_type());
   // New keys must be non-NULL and distinct within each map.
   ValueSet<Ops> seen;
   idx_t j = 0;
@@ -361,19 +381,23 @@ void TransformKeysKernel(DataChunk& args, FunctionContext& context, Vector& resu
     for (uint32_t k = 0; k < length; ++k, ++j) {
       SB_USER_CHECK(IsValidAt(keys, j), kInvalidParameter, "map key cannot be null");
       if (!seen.Insert(keys, j)) {
-        SB_THROW(kInvalidParameter, "Duplicate map keys ({}) are not allowed", keys.GetValue(j).ToString());
+        SB_THROW(kInvalidParameter, "Duplicate map keys ({}) are not allowed",
+                 keys.GetValue(j).ToString());
       }
     }
   }
-  WriteMaps(maps, count, keys, Identity(entries.elements.size()), maps.values(), entries.elements.positions, nullptr, result);
+  WriteMaps(maps, count, keys, Identity(entries.elements.size()), maps.values(),
+            entries.elements.positions, nullptr, result);
 }
 
 void TransformValuesKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   idx_t count = args.size();
   ListView maps(args.column(0), count);
   MapEntries entries = CollectEntries(maps, count);
-  Vector values = Evaluate(context, 1, entries.parameters, entries.elements.owners, result.type().value_type());
-  WriteMaps(maps, count, maps.keys(), entries.elements.positions, values, Identity(entries.elements.size()), nullptr, result);
+  Vector values =
+      Evaluate(context, 1, entries.parameters, entries.elements.owners, result.type().value_type());
+  WriteMaps(maps, count, maps.keys(), entries.elements.positions, values,
+            Identity(entries.elements.size()), nullptr, result);
 }
 
 void MapFilterKernel(DataChunk& args, FunctionContext& context, Vector& result) {
@@ -383,10 +407,12 @@ void MapFilterKernel(DataChunk& args, FunctionContext& context, Vector& result) 
   Vector keep = Evaluate(context, 1, entries.parameters, entries.elements.owners, TypeId::kBoolean);
   UnifiedFormat kept;
   keep.ToUnifiedFormat(entries.elements.size(), kept);
-  WriteMaps(maps, count, maps.keys(), entries.elements.positions, maps.values(), entries.elements.positions, &kept, result);
+  WriteMaps(maps, count, maps.keys(), entries.elements.positions, maps.values(),
+            entries.elements.positions, &kept, result);
 }
 
-// ----- binding and registration --------------------------------------------------------------------
+// ----- binding and registration
+// --------------------------------------------------------------------
 
 using ParameterTypes = std::vector<LogicalType>;
 
@@ -400,11 +426,12 @@ std::vector<LogicalType> MapParameters(idx_t, const std::vector<LogicalType>& ty
   return {types[0].key_type(), types[0].value_type()};
 }
 
-ScalarFunction HigherOrder(const char* name, std::vector<LogicalType> arguments,
-                           std::vector<std::pair<idx_t, idx_t>> lambdas,
-                           std::function<std::vector<LogicalType>(idx_t, const std::vector<LogicalType>&)> parameters,
-                           ScalarBind bind, ScalarKernel kernel, const char* signature, const char* description,
-                           const char* example) {
+ScalarFunction HigherOrder(
+    const char* name, std::vector<LogicalType> arguments,
+    std::vector<std::pair<idx_t, idx_t>> lambdas,
+    std::function<std::vector<LogicalType>(idx_t, const std::vector<LogicalType>&)> parameters,
+    ScalarBind bind, ScalarKernel kernel, const char* signature, const char* description,
+    const char* example) {
   ScalarFunction f;
   f.name = name;
   f.arguments = std::move(arguments);
@@ -427,40 +454,49 @@ void RegisterLambdaFunctions(FunctionRegistry& registry) {
   const LogicalType lambda;
   registry.AddScalar(HigherOrder(
       "transform", {any_array, lambda}, {{1, 1}}, ElementParameter,
-      [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+      [](ScalarFunction& f, const ParameterTypes& types,
+         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
         ElementOf(types[0], "transform");
         f.return_type = LogicalType::Array(types[1]);
         return nullptr;
       },
-      TransformKernel, "transform(array(T), function(T, U)) -> array(U)", "The lambda applied to each element.",
+      TransformKernel, "transform(array(T), function(T, U)) -> array(U)",
+      "The lambda applied to each element.",
       "transform(ARRAY[1, 2, 3], x -> x * 10) -> ARRAY[10, 20, 30]"));
   registry.AddScalar(HigherOrder(
       "filter", {any_array, lambda}, {{1, 1}}, ElementParameter,
-      [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+      [](ScalarFunction& f, const ParameterTypes& types,
+         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
         ElementOf(types[0], "filter");
         CheckBoolean(types[1], "filter");
         f.return_type = types[0];
         return nullptr;
       },
       FilterKernel, "filter(array(T), function(T, boolean)) -> array(T)",
-      "The elements for which the lambda returns TRUE.", "filter(ARRAY[5, -6, NULL, 7], x -> x > 0) -> ARRAY[5, 7]"));
-  auto add_match = [&](const char* name, ScalarKernel kernel, const char* description, const char* example) {
+      "The elements for which the lambda returns TRUE.",
+      "filter(ARRAY[5, -6, NULL, 7], x -> x > 0) -> ARRAY[5, 7]"));
+  auto add_match = [&](const char* name, ScalarKernel kernel, const char* description,
+                       const char* example) {
     registry.AddScalar(HigherOrder(
         name, {any_array, lambda}, {{1, 1}}, ElementParameter,
-        [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+        [](ScalarFunction& f, const ParameterTypes& types,
+           const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
           ElementOf(types[0], f.name.c_str());
           CheckBoolean(types[1], f.name);
           f.return_type = TypeId::kBoolean;
           return nullptr;
         },
-        kernel, (std::string(name) + "(array(T), function(T, boolean)) -> boolean").c_str(), description, example));
+        kernel, (std::string(name) + "(array(T), function(T, boolean)) -> boolean").c_str(),
+        description, example));
   };
   add_match("any_match", MatchKernel<Match::kAny>,
-            "Whether the predicate is TRUE for some element (NULL if it is for none but NULL for some; FALSE for an "
+            "Whether the predicate is TRUE for some element (NULL if it is for none but NULL for "
+            "some; FALSE for an "
             "empty array).",
             "any_match(ARRAY[1, 2], x -> x > 1) -> true");
   add_match("all_match", MatchKernel<Match::kAll>,
-            "Whether the predicate is TRUE for every element (NULL if none is FALSE but some is NULL; TRUE for an empty "
+            "Whether the predicate is TRUE for every element (NULL if none is FALSE but some is "
+            "NULL; TRUE for an empty "
             "array).",
             "all_match(ARRAY[1, 2], x -> x > 1) -> false");
   add_match("none_match", MatchKernel<Match::kNone>,
@@ -473,20 +509,24 @@ void RegisterLambdaFunctions(FunctionRegistry& registry) {
         if (index == 2) return {state, ElementOf(types[0], "reduce")};
         return {state};
       },
-      BindReduce, ReduceKernel, "reduce(array(T), initialState S, inputFunction(S, T, S), outputFunction(S, R)) -> R",
-      "Folds the elements into a state, starting from initialState, then applies outputFunction to the final state.",
+      BindReduce, ReduceKernel,
+      "reduce(array(T), initialState S, inputFunction(S, T, S), outputFunction(S, R)) -> R",
+      "Folds the elements into a state, starting from initialState, then applies outputFunction to "
+      "the final state.",
       "reduce(ARRAY[5, 20, 50], 0, (s, x) -> s + x, s -> s) -> 75"));
   registry.AddScalar(HigherOrder(
       "zip_with", {any_array, any_array, lambda}, {{2, 2}},
       [](idx_t, const std::vector<LogicalType>& types) -> std::vector<LogicalType> {
         return {ElementOf(types[0], "zip_with"), ElementOf(types[1], "zip_with")};
       },
-      [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+      [](ScalarFunction& f, const ParameterTypes& types,
+         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
         f.return_type = LogicalType::Array(types[2]);
         return nullptr;
       },
       ZipWithKernel, "zip_with(array(T), array(U), function(T, U, R)) -> array(R)",
-      "The lambda applied to the elements at each position; the shorter array is padded with NULLs.",
+      "The lambda applied to the elements at each position; the shorter array is padded with "
+      "NULLs.",
       "zip_with(ARRAY[1, 2], ARRAY[10, 20], (x, y) -> x + y) -> ARRAY[11, 22]"));
   registry.AddScalar(HigherOrder(
       "array_sort", {any_array, lambda}, {{1, 2}},
@@ -494,28 +534,35 @@ void RegisterLambdaFunctions(FunctionRegistry& registry) {
         LogicalType element = ElementOf(types[0], "array_sort");
         return {element, element};
       },
-      [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
-        CheckArgumentType(types[1].IsIntegral() || types[1].id() == TypeId::kUnknown, f.name, types[1],
-                          "a comparator returning an integer");
+      [](ScalarFunction& f, const ParameterTypes& types,
+         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+        CheckArgumentType(types[1].IsIntegral() || types[1].id() == TypeId::kUnknown, f.name,
+                          types[1], "a comparator returning an integer");
         f.return_type = types[0];
         return nullptr;
       },
       ArraySortComparatorKernel, "array_sort(array(T), function(T, T, integer)) -> array(T)",
-      "The array sorted by a comparator lambda that returns -1, 0 or 1 (any other result is an error).",
+      "The array sorted by a comparator lambda that returns -1, 0 or 1 (any other result is an "
+      "error).",
       "array_sort(ARRAY[3, 1, 2], (a, b) -> IF(a < b, 1, IF(a = b, 0, -1))) -> ARRAY[3, 2, 1]"));
   registry.AddScalar(HigherOrder(
       "transform_keys", {any_map, lambda}, {{1, 2}}, MapParameters,
-      [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+      [](ScalarFunction& f, const ParameterTypes& types,
+         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
         f.return_type = LogicalType::Map(types[1], types[0].value_type());
-        f.kernel = DispatchOps(types[1], [](auto ops) -> ScalarKernel { return TransformKeysKernel<decltype(ops)>; });
+        f.kernel = DispatchOps(
+            types[1], [](auto ops) -> ScalarKernel { return TransformKeysKernel<decltype(ops)>; });
         return nullptr;
       },
       nullptr, "transform_keys(map(K, V), function(K, V, K2)) -> map(K2, V)",
-      "The map with each key replaced by the lambda's result (which must be distinct and non-NULL).",
-      "transform_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> upper(k)) -> MAP(ARRAY['A', 'B'], ARRAY[1, 2])"));
+      "The map with each key replaced by the lambda's result (which must be distinct and "
+      "non-NULL).",
+      "transform_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> upper(k)) -> MAP(ARRAY['A', "
+      "'B'], ARRAY[1, 2])"));
   registry.AddScalar(HigherOrder(
       "transform_values", {any_map, lambda}, {{1, 2}}, MapParameters,
-      [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+      [](ScalarFunction& f, const ParameterTypes& types,
+         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
         f.return_type = LogicalType::Map(types[0].key_type(), types[1]);
         return nullptr;
       },
@@ -524,14 +571,16 @@ void RegisterLambdaFunctions(FunctionRegistry& registry) {
       "transform_values(MAP(ARRAY['a'], ARRAY[1]), (k, v) -> v * 2) -> MAP(ARRAY['a'], ARRAY[2])"));
   registry.AddScalar(HigherOrder(
       "map_filter", {any_map, lambda}, {{1, 2}}, MapParameters,
-      [](ScalarFunction& f, const ParameterTypes& types, const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
+      [](ScalarFunction& f, const ParameterTypes& types,
+         const std::vector<std::optional<Value>>&) -> std::unique_ptr<FunctionData> {
         CheckBoolean(types[1], "map_filter");
         f.return_type = types[0];
         return nullptr;
       },
       MapFilterKernel, "map_filter(map(K, V), function(K, V, boolean)) -> map(K, V)",
       "The entries for which the lambda returns TRUE.",
-      "map_filter(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> v > 1) -> MAP(ARRAY['b'], ARRAY[2])"));
+      "map_filter(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> v > 1) -> MAP(ARRAY['b'], "
+      "ARRAY[2])"));
 }
 
 }  // namespace switchboard

@@ -19,13 +19,16 @@ class LikeMatcher {
  public:
   /// Compiles `pattern`; throws kInvalidParameter for a bad escape. Case-insensitive matchers
   /// expect lower-cased text.
-  void Compile(std::string_view pattern, std::optional<std::string_view> escape, bool case_insensitive) {
+  void Compile(std::string_view pattern, std::optional<std::string_view> escape,
+               bool case_insensitive) {
     std::optional<char32_t> escape_char;
     if (escape) {
       size_t offset = 0;
-      SB_USER_CHECK(!escape->empty(), kInvalidParameter, "Escape string must be a single character");
+      SB_USER_CHECK(!escape->empty(), kInvalidParameter,
+                    "Escape string must be a single character");
       escape_char = utf8::Decode(*escape, offset);
-      SB_USER_CHECK(offset == escape->size(), kInvalidParameter, "Escape string must be a single character");
+      SB_USER_CHECK(offset == escape->size(), kInvalidParameter,
+                    "Escape string must be a single character");
       if (case_insensitive) {
         lowered_.clear();
         utf8::AppendCaseMapped(lowered_, *escape, false, scratch_);
@@ -45,15 +48,18 @@ class LikeMatcher {
       size_t start = offset;
       char32_t c = utf8::Decode(source, offset);
       if (escape_char && c == *escape_char) {
-        SB_USER_CHECK(offset < source.size(), kInvalidParameter,
-                      "Escape character must be followed by '%', '_' or the escape character itself");
+        SB_USER_CHECK(
+            offset < source.size(), kInvalidParameter,
+            "Escape character must be followed by '%', '_' or the escape character itself");
         size_t escaped_start = offset;
         char32_t escaped = utf8::Decode(source, offset);
-        SB_USER_CHECK(escaped == '%' || escaped == '_' || escaped == *escape_char, kInvalidParameter,
-                      "Escape character must be followed by '%', '_' or the escape character itself");
+        SB_USER_CHECK(
+            escaped == '%' || escaped == '_' || escaped == *escape_char, kInvalidParameter,
+            "Escape character must be followed by '%', '_' or the escape character itself");
         AppendLiteral(source.substr(escaped_start, offset - escaped_start));
       } else if (c == '%') {
-        if (tokens_.empty() || tokens_.back().kind != Token::kAnySequence) tokens_.push_back({Token::kAnySequence, 0, 0});
+        if (tokens_.empty() || tokens_.back().kind != Token::kAnySequence)
+          tokens_.push_back({Token::kAnySequence, 0, 0});
       } else if (c == '_') {
         tokens_.push_back({Token::kAnyOne, 0, 0});
       } else {
@@ -65,13 +71,19 @@ class LikeMatcher {
 
   bool Matches(std::string_view text) const {
     switch (shape_) {
-      case Shape::kExact: return text == Literal(0);
-      case Shape::kPrefix: return text.substr(0, Literal(0).size()) == Literal(0);
+      case Shape::kExact:
+        return text == Literal(0);
+      case Shape::kPrefix:
+        return text.substr(0, Literal(0).size()) == Literal(0);
       case Shape::kSuffix:
-        return text.size() >= Literal(1).size() && text.substr(text.size() - Literal(1).size()) == Literal(1);
-      case Shape::kContains: return text.find(Literal(1)) != std::string_view::npos;
-      case Shape::kAny: return true;
-      case Shape::kGeneral: return MatchGeneral(text);
+        return text.size() >= Literal(1).size() &&
+               text.substr(text.size() - Literal(1).size()) == Literal(1);
+      case Shape::kContains:
+        return text.find(Literal(1)) != std::string_view::npos;
+      case Shape::kAny:
+        return true;
+      case Shape::kGeneral:
+        return MatchGeneral(text);
     }
     return false;
   }
@@ -92,12 +104,18 @@ class LikeMatcher {
     tokens_.back().length += static_cast<uint32_t>(bytes.size());
   }
 
-  std::string_view LiteralOf(const Token& token) const { return std::string_view(literals_).substr(token.offset, token.length); }
+  std::string_view LiteralOf(const Token& token) const {
+    return std::string_view(literals_).substr(token.offset, token.length);
+  }
   // The literal of token `index`, for the fixed shapes.
-  std::string_view Literal(size_t index) const { return index < tokens_.size() ? LiteralOf(tokens_[index]) : ""; }
+  std::string_view Literal(size_t index) const {
+    return index < tokens_.size() ? LiteralOf(tokens_[index]) : "";
+  }
 
   void Classify() {
-    auto is = [&](size_t i, Token::Kind kind) { return i < tokens_.size() && tokens_[i].kind == kind; };
+    auto is = [&](size_t i, Token::Kind kind) {
+      return i < tokens_.size() && tokens_[i].kind == kind;
+    };
     size_t n = tokens_.size();
     if (n == 0 || (n == 1 && is(0, Token::kLiteral))) {
       shape_ = Shape::kExact;
@@ -107,7 +125,8 @@ class LikeMatcher {
       shape_ = Shape::kPrefix;
     } else if (n == 2 && is(0, Token::kAnySequence) && is(1, Token::kLiteral)) {
       shape_ = Shape::kSuffix;
-    } else if (n == 3 && is(0, Token::kAnySequence) && is(1, Token::kLiteral) && is(2, Token::kAnySequence)) {
+    } else if (n == 3 && is(0, Token::kAnySequence) && is(1, Token::kLiteral) &&
+               is(2, Token::kAnySequence)) {
       shape_ = Shape::kContains;
     } else {
       shape_ = Shape::kGeneral;
@@ -128,7 +147,8 @@ class LikeMatcher {
         }
         if (t < text.size()) {
           if (token.kind == Token::kAnyOne) {
-            t += std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(text[t])), text.size() - t);
+            t += std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(text[t])),
+                                  text.size() - t);
             ++p;
             continue;
           }
@@ -141,7 +161,8 @@ class LikeMatcher {
         }
       }
       if (star_p == SIZE_MAX || star_t >= text.size()) return false;
-      star_t += std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(text[star_t])), text.size() - star_t);
+      star_t += std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(text[star_t])),
+                                 text.size() - star_t);
       t = star_t;
       p = star_p + 1;
     }
@@ -161,7 +182,8 @@ struct LikeData : FunctionData {
 };
 
 template <bool kCaseInsensitive>
-std::unique_ptr<FunctionData> BindLike(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindLike(ScalarFunction& function,
+                                       const std::vector<LogicalType>& types,
                                        const std::vector<std::optional<Value>>& constants) {
   auto pattern = ConstantString(constants, 1);
   if (!pattern) return nullptr;
@@ -171,7 +193,8 @@ std::unique_ptr<FunctionData> BindLike(ScalarFunction& function, const std::vect
     if (!escape) return nullptr;
   }
   auto data = std::make_unique<LikeData>();
-  data->matcher.Compile(*pattern, escape ? std::optional<std::string_view>(*escape) : std::nullopt, kCaseInsensitive);
+  data->matcher.Compile(*pattern, escape ? std::optional<std::string_view>(*escape) : std::nullopt,
+                        kCaseInsensitive);
   return data;
 }
 
@@ -214,9 +237,11 @@ void LikeKernel(DataChunk& args, FunctionContext& context, Vector& result) {
       continue;
     }
     std::string_view pattern = patterns.GetData<StringView>()[pi].view();
-    std::string_view escape = has_escape ? escapes.GetData<StringView>()[ei].view() : std::string_view();
+    std::string_view escape =
+        has_escape ? escapes.GetData<StringView>()[ei].view() : std::string_view();
     if (!compiled || pattern != last_pattern || escape != last_escape) {
-      matcher.Compile(pattern, has_escape ? std::optional<std::string_view>(escape) : std::nullopt, kCaseInsensitive);
+      matcher.Compile(pattern, has_escape ? std::optional<std::string_view>(escape) : std::nullopt,
+                      kCaseInsensitive);
       last_pattern.assign(pattern);
       last_escape.assign(escape);
       compiled = true;
@@ -239,19 +264,24 @@ void RegisterLikeFunctions(FunctionRegistry& registry) {
         .return_type = TypeId::kBoolean,
         .kernel = kernel,
         .bind = bind,
-        .signature = insensitive ? "ilike(value, pattern) -> boolean" : "like(value, pattern) -> boolean",
-        .description = insensitive ? "value ILIKE pattern [ESCAPE escape]: LIKE ignoring case (Unicode lower case)."
-                                   : "value LIKE pattern [ESCAPE escape]: whether the whole value matches the "
-                                     "pattern, where % matches any sequence, _ any one character, and the escape "
-                                     "character makes the next %, _ or escape literal.",
-        .example = insensitive ? "'Agent_7' ILIKE 'agent%' -> true" : "'South_America' LIKE 'South\\_%' ESCAPE '\\' -> true"});
-    registry.AddScalar(ScalarFunction{.name = name,
-                                      .arguments = {v, v, v},
-                                      .return_type = TypeId::kBoolean,
-                                      .kernel = kernel,
-                                      .bind = bind,
-                                      .signature = insensitive ? "ilike(value, pattern, escape) -> boolean"
-                                                               : "like(value, pattern, escape) -> boolean"});
+        .signature =
+            insensitive ? "ilike(value, pattern) -> boolean" : "like(value, pattern) -> boolean",
+        .description =
+            insensitive
+                ? "value ILIKE pattern [ESCAPE escape]: LIKE ignoring case (Unicode lower case)."
+                : "value LIKE pattern [ESCAPE escape]: whether the whole value matches the "
+                  "pattern, where % matches any sequence, _ any one character, and the escape "
+                  "character makes the next %, _ or escape literal.",
+        .example = insensitive ? "'Agent_7' ILIKE 'agent%' -> true"
+                               : "'South_America' LIKE 'South\\_%' ESCAPE '\\' -> true"});
+    registry.AddScalar(
+        ScalarFunction{.name = name,
+                       .arguments = {v, v, v},
+                       .return_type = TypeId::kBoolean,
+                       .kernel = kernel,
+                       .bind = bind,
+                       .signature = insensitive ? "ilike(value, pattern, escape) -> boolean"
+                                                : "like(value, pattern, escape) -> boolean"});
   }
 }
 

@@ -13,8 +13,8 @@ namespace {
 LogicalType AnyMap() { return LogicalType::Map(LogicalType(), LogicalType()); }
 
 void CheckKeyType(const LogicalType& key) {
-  SB_USER_CHECK(key.id() != TypeId::kMap && key.id() != TypeId::kJson, kTypeMismatch, "{} cannot be a map key type",
-                key.ToString());
+  SB_USER_CHECK(key.id() != TypeId::kMap && key.id() != TypeId::kJson, kTypeMismatch,
+                "{} cannot be a map key type", key.ToString());
 }
 
 /// Checks that the keys at child positions `keys` are non-NULL and distinct.
@@ -24,14 +24,16 @@ void CheckKeys(const Vector& keys, const std::vector<sel_t>& positions, ValueSet
   for (sel_t p : positions) {
     SB_USER_CHECK(IsValidAt(keys, p), kInvalidParameter, "map key cannot be null");
     if (!seen.Insert(keys, p)) {
-      SB_THROW(kInvalidParameter, "Duplicate map keys ({}) are not allowed", keys.GetValue(p).ToString());
+      SB_THROW(kInvalidParameter, "Duplicate map keys ({}) are not allowed",
+               keys.GetValue(p).ToString());
     }
   }
 }
 
 /// Appends map entries built from key and value child positions.
-void AppendEntries(Vector& result, idx_t row, const Vector& keys, const std::vector<sel_t>& key_positions,
-                   const Vector& values, const std::vector<sel_t>& value_positions) {
+void AppendEntries(Vector& result, idx_t row, const Vector& keys,
+                   const std::vector<sel_t>& key_positions, const Vector& values,
+                   const std::vector<sel_t>& value_positions) {
   idx_t start = result.list_size();
   idx_t n = key_positions.size();
   result.ReserveListChild(start + n);
@@ -60,7 +62,8 @@ void MapFromArraysKernel(DataChunk& args, FunctionContext&, Vector& result) {
     }
     const ListEntry& k = keys.Entry(i);
     const ListEntry& v = values.Entry(i);
-    SB_USER_CHECK(k.length == v.length, kInvalidParameter, "Key and value arrays must be the same length");
+    SB_USER_CHECK(k.length == v.length, kInvalidParameter,
+                  "Key and value arrays must be the same length");
     key_positions.clear();
     value_positions.clear();
     for (uint32_t e = 0; e < k.length; ++e) {
@@ -78,7 +81,8 @@ void MapFromPairsKernel(DataChunk& args, FunctionContext&, Vector& result) {
   idx_t count = args.size(), pairs = args.ColumnCount() / 2;
   LogicalType key_type = args.column(0).type(), value_type = args.column(1).type();
   // Gather the pairs of each row into two flat vectors, row-major.
-  Vector keys(key_type, std::max<idx_t>(count * pairs, 1)), values(value_type, std::max<idx_t>(count * pairs, 1));
+  Vector keys(key_type, std::max<idx_t>(count * pairs, 1)),
+      values(value_type, std::max<idx_t>(count * pairs, 1));
   SelectionVector targets(count);
   for (idx_t p = 0; p < pairs; ++p) {
     for (idx_t i = 0; i < count; ++i) targets.set_index(i, i * pairs + p);
@@ -100,7 +104,8 @@ void EmptyMapKernel(DataChunk& args, FunctionContext&, Vector& result) {
   result.SetKindConstant();
 }
 
-std::unique_ptr<FunctionData> BindMap(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindMap(ScalarFunction& function,
+                                      const std::vector<LogicalType>& types,
                                       const std::vector<std::optional<Value>>&) {
   if (types.empty()) {
     function.return_type = LogicalType::Map(TypeId::kUnknown, TypeId::kUnknown);
@@ -108,14 +113,16 @@ std::unique_ptr<FunctionData> BindMap(ScalarFunction& function, const std::vecto
     return nullptr;
   }
   LogicalType key, value;
-  bool arrays = types.size() == 2 && types[0].id() == TypeId::kArray && types[1].id() == TypeId::kArray;
+  bool arrays =
+      types.size() == 2 && types[0].id() == TypeId::kArray && types[1].id() == TypeId::kArray;
   if (arrays) {
     key = types[0].element_type();
     value = types[1].element_type();
     function.arguments = types;
   } else {
-    SB_USER_CHECK(types.size() % 2 == 0, kTypeMismatch,
-                  "map expects two arrays (keys, values) or an even number of arguments (key1, value1, ...)");
+    SB_USER_CHECK(
+        types.size() % 2 == 0, kTypeMismatch,
+        "map expects two arrays (keys, values) or an even number of arguments (key1, value1, ...)");
     std::vector<LogicalType> keys, values;
     for (size_t i = 0; i < types.size(); i += 2) {
       keys.push_back(types[i]);
@@ -154,7 +161,8 @@ void MapFromEntriesKernel(DataChunk& args, FunctionContext&, Vector& result) {
     const ListEntry& entry = arrays.Entry(i);
     positions.clear();
     for (uint32_t k = 0; k < entry.length; ++k) {
-      SB_USER_CHECK(IsValidAt(rows, entry.offset + k), kInvalidParameter, "map entry cannot be null");
+      SB_USER_CHECK(IsValidAt(rows, entry.offset + k), kInvalidParameter,
+                    "map entry cannot be null");
       positions.push_back(entry.offset + k);
     }
     CheckKeys(keys, positions, seen);
@@ -162,16 +170,19 @@ void MapFromEntriesKernel(DataChunk& args, FunctionContext&, Vector& result) {
   }
 }
 
-std::unique_ptr<FunctionData> BindMapFromEntries(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindMapFromEntries(ScalarFunction& function,
+                                                 const std::vector<LogicalType>& types,
                                                  const std::vector<std::optional<Value>>&) {
   const LogicalType& array = types[0];
   bool ok = array.id() == TypeId::kArray && array.element_type().id() == TypeId::kRow &&
             array.element_type().fields().size() == 2;
   CheckArgumentType(ok, function.name, array, "an array of two-field rows");
-  LogicalType key = array.element_type().fields()[0].second, value = array.element_type().fields()[1].second;
+  LogicalType key = array.element_type().fields()[0].second,
+              value = array.element_type().fields()[1].second;
   CheckKeyType(key);
   function.return_type = LogicalType::Map(key, value);
-  function.kernel = DispatchOps(key, [](auto ops) -> ScalarKernel { return MapFromEntriesKernel<decltype(ops)>; });
+  function.kernel = DispatchOps(
+      key, [](auto ops) -> ScalarKernel { return MapFromEntriesKernel<decltype(ops)>; });
   return nullptr;
 }
 
@@ -198,12 +209,17 @@ void MapPartsKernel(DataChunk& args, FunctionContext&, Vector& result) {
   writer.Finish();
 }
 
-std::unique_ptr<FunctionData> BindMapParts(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindMapParts(ScalarFunction& function,
+                                           const std::vector<LogicalType>& types,
                                            const std::vector<std::optional<Value>>&) {
   const LogicalType& map = types[0];
-  if (function.name == "map_keys") function.return_type = LogicalType::Array(map.key_type());
-  else if (function.name == "map_values") function.return_type = LogicalType::Array(map.value_type());
-  else function.return_type = LogicalType::Array(LogicalType::Row({{"", map.key_type()}, {"", map.value_type()}}));
+  if (function.name == "map_keys")
+    function.return_type = LogicalType::Array(map.key_type());
+  else if (function.name == "map_values")
+    function.return_type = LogicalType::Array(map.value_type());
+  else
+    function.return_type =
+        LogicalType::Array(LogicalType::Row({{"", map.key_type()}, {"", map.value_type()}}));
   return nullptr;
 }
 
@@ -220,8 +236,10 @@ void MapConcatKernel(DataChunk& args, FunctionContext&, Vector& result) {
     bool null = false;
     idx_t total = 0;
     for (idx_t a = 0; a < n; ++a) {
-      if (!maps[a].IsValid(i)) null = true;
-      else total += maps[a].Entry(i).length;
+      if (!maps[a].IsValid(i))
+        null = true;
+      else
+        total += maps[a].Entry(i).length;
     }
     if (null) {
       result.SetNull(i);
@@ -243,13 +261,15 @@ void MapConcatKernel(DataChunk& args, FunctionContext&, Vector& result) {
   writer.Finish();
 }
 
-std::unique_ptr<FunctionData> BindMapConcat(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindMapConcat(ScalarFunction& function,
+                                            const std::vector<LogicalType>& types,
                                             const std::vector<std::optional<Value>>&) {
   LogicalType common = CommonArgumentType(types, function.name);
   CheckArgumentType(common.id() == TypeId::kMap, function.name, common, "maps");
   function.arguments.assign(types.size(), common);
   function.return_type = common;
-  function.kernel = DispatchOps(common.key_type(), [](auto ops) -> ScalarKernel { return MapConcatKernel<decltype(ops)>; });
+  function.kernel = DispatchOps(
+      common.key_type(), [](auto ops) -> ScalarKernel { return MapConcatKernel<decltype(ops)>; });
   return nullptr;
 }
 
@@ -271,7 +291,8 @@ void MapLookupKernel(DataChunk& args, FunctionContext&, Vector& result) {
         if (Ops::Same(keys, entry.offset + k, *key.vector, key.index)) found = entry.offset + k;
       }
       if (kRequired && !found) {
-        SB_THROW(kSubscriptOutOfRange, "Key not present in map: {}", key.vector->GetValue(key.index).ToString());
+        SB_THROW(kSubscriptOutOfRange, "Key not present in map: {}",
+                 key.vector->GetValue(key.index).ToString());
       }
     }
     null_rows[i] = !found;
@@ -293,86 +314,98 @@ void MapLookupKernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 template <bool kRequired>
-std::unique_ptr<FunctionData> BindMapLookup(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindMapLookup(ScalarFunction& function,
+                                            const std::vector<LogicalType>& types,
                                             const std::vector<std::optional<Value>>&) {
   const LogicalType& map = types[0];
-  CheckArgumentType(types[1] == map.key_type() || CanCoerce(types[1], map.key_type()), function.name, types[1],
-                    "a value of the map's key type");
+  CheckArgumentType(types[1] == map.key_type() || CanCoerce(types[1], map.key_type()),
+                    function.name, types[1], "a value of the map's key type");
   function.arguments = {map, map.key_type()};
   function.return_type = map.value_type();
-  function.kernel = DispatchOps(map.key_type(), [](auto ops) -> ScalarKernel { return MapLookupKernel<kRequired, decltype(ops)>; });
+  function.kernel = DispatchOps(map.key_type(), [](auto ops) -> ScalarKernel {
+    return MapLookupKernel<kRequired, decltype(ops)>;
+  });
   return nullptr;
 }
 
 }  // namespace
 
 void RegisterMapFunctions(FunctionRegistry& registry) {
-  registry.AddScalar(ScalarFunction{.name = "map",
-                                    .arguments = {},
-                                    .varargs = LogicalType(),
-                                    .return_type = LogicalType(),
-                                    .bind = BindMap,
-                                    .null_handling = NullHandling::kSpecial,
-                                    .signature = "map(array(K), array(V)) -> map(K, V); map() -> map(unknown, unknown); "
-                                                 "map(k1, v1, k2, v2, ...) -> map(K, V)",
-                                    .description = "A map from an array of keys and an array of values (keys must be "
-                                                   "distinct and non-NULL), an empty map, or Spark's alternating keys "
-                                                   "and values.",
-                                    .example = "map(ARRAY['a', 'b'], ARRAY[1, 2]) -> MAP(ARRAY['a', 'b'], ARRAY[1, 2])"});
-  registry.AddScalar(ScalarFunction{.name = "map_from_entries",
-                                    .arguments = {LogicalType::Array(LogicalType())},
-                                    .return_type = LogicalType(),
-                                    .bind = BindMapFromEntries,
-                                    .signature = "map_from_entries(array(row(K, V))) -> map(K, V)",
-                                    .description = "A map from an array of (key, value) rows.",
-                                    .example = "map_from_entries(ARRAY[(1, 'x'), (2, 'y')]) -> MAP(ARRAY[1, 2], ARRAY['x', 'y'])"});
-  registry.AddScalar(ScalarFunction{.name = "map_entries",
-                                    .arguments = {AnyMap()},
-                                    .return_type = LogicalType(),
-                                    .kernel = MapPartsKernel<-1>,
-                                    .bind = BindMapParts,
-                                    .signature = "map_entries(map(K, V)) -> array(row(K, V))",
-                                    .description = "The map's entries as (key, value) rows.",
-                                    .example = "map_entries(MAP(ARRAY['a'], ARRAY[1])) -> ARRAY[ROW('a', 1)]"});
-  registry.AddScalar(ScalarFunction{.name = "map_keys",
-                                    .arguments = {AnyMap()},
-                                    .return_type = LogicalType(),
-                                    .kernel = MapPartsKernel<0>,
-                                    .bind = BindMapParts,
-                                    .signature = "map_keys(map(K, V)) -> array(K)",
-                                    .description = "The map's keys.",
-                                    .example = "map_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2])) -> ARRAY['a', 'b']"});
-  registry.AddScalar(ScalarFunction{.name = "map_values",
-                                    .arguments = {AnyMap()},
-                                    .return_type = LogicalType(),
-                                    .kernel = MapPartsKernel<1>,
-                                    .bind = BindMapParts,
-                                    .signature = "map_values(map(K, V)) -> array(V)",
-                                    .description = "The map's values.",
-                                    .example = "map_values(MAP(ARRAY['a', 'b'], ARRAY[1, 2])) -> ARRAY[1, 2]"});
-  registry.AddScalar(ScalarFunction{.name = "map_concat",
-                                    .arguments = {AnyMap()},
-                                    .varargs = AnyMap(),
-                                    .return_type = LogicalType(),
-                                    .bind = BindMapConcat,
-                                    .signature = "map_concat(map1(K, V), ..., mapN(K, V)) -> map(K, V)",
-                                    .description = "The union of the maps; for a key in several maps the last one's "
-                                                   "value wins.",
-                                    .example = "map_concat(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a'], ARRAY[2]))['a'] -> 2"});
-  registry.AddScalar(ScalarFunction{.name = "element_at",
-                                    .arguments = {AnyMap(), LogicalType()},
-                                    .return_type = LogicalType(),
-                                    .bind = BindMapLookup<false>,
-                                    .signature = "element_at(map(K, V), key) -> V",
-                                    .description = "The value of a key; NULL when the map has no such key.",
-                                    .example = "element_at(MAP(ARRAY['a'], ARRAY[1]), 'b') -> NULL"});
-  registry.AddScalar(ScalarFunction{.name = "subscript",
-                                    .arguments = {AnyMap(), LogicalType()},
-                                    .return_type = LogicalType(),
-                                    .bind = BindMapLookup<true>,
-                                    .signature = "subscript(map(K, V), key) -> V",
-                                    .description = "m[key]: the value of a key; an error when the map has no such key.",
-                                    .example = "MAP(ARRAY['a'], ARRAY[1])['a'] -> 1"});
+  registry.AddScalar(ScalarFunction{
+      .name = "map",
+      .arguments = {},
+      .varargs = LogicalType(),
+      .return_type = LogicalType(),
+      .bind = BindMap,
+      .null_handling = NullHandling::kSpecial,
+      .signature = "map(array(K), array(V)) -> map(K, V); map() -> map(unknown, unknown); "
+                   "map(k1, v1, k2, v2, ...) -> map(K, V)",
+      .description = "A map from an array of keys and an array of values (keys must be "
+                     "distinct and non-NULL), an empty map, or Spark's alternating keys "
+                     "and values.",
+      .example = "map(ARRAY['a', 'b'], ARRAY[1, 2]) -> MAP(ARRAY['a', 'b'], ARRAY[1, 2])"});
+  registry.AddScalar(ScalarFunction{
+      .name = "map_from_entries",
+      .arguments = {LogicalType::Array(LogicalType())},
+      .return_type = LogicalType(),
+      .bind = BindMapFromEntries,
+      .signature = "map_from_entries(array(row(K, V))) -> map(K, V)",
+      .description = "A map from an array of (key, value) rows.",
+      .example =
+          "map_from_entries(ARRAY[(1, 'x'), (2, 'y')]) -> MAP(ARRAY[1, 2], ARRAY['x', 'y'])"});
+  registry.AddScalar(
+      ScalarFunction{.name = "map_entries",
+                     .arguments = {AnyMap()},
+                     .return_type = LogicalType(),
+                     .kernel = MapPartsKernel<-1>,
+                     .bind = BindMapParts,
+                     .signature = "map_entries(map(K, V)) -> array(row(K, V))",
+                     .description = "The map's entries as (key, value) rows.",
+                     .example = "map_entries(MAP(ARRAY['a'], ARRAY[1])) -> ARRAY[ROW('a', 1)]"});
+  registry.AddScalar(
+      ScalarFunction{.name = "map_keys",
+                     .arguments = {AnyMap()},
+                     .return_type = LogicalType(),
+                     .kernel = MapPartsKernel<0>,
+                     .bind = BindMapParts,
+                     .signature = "map_keys(map(K, V)) -> array(K)",
+                     .description = "The map's keys.",
+                     .example = "map_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2])) -> ARRAY['a', 'b']"});
+  registry.AddScalar(
+      ScalarFunction{.name = "map_values",
+                     .arguments = {AnyMap()},
+                     .return_type = LogicalType(),
+                     .kernel = MapPartsKernel<1>,
+                     .bind = BindMapParts,
+                     .signature = "map_values(map(K, V)) -> array(V)",
+                     .description = "The map's values.",
+                     .example = "map_values(MAP(ARRAY['a', 'b'], ARRAY[1, 2])) -> ARRAY[1, 2]"});
+  registry.AddScalar(ScalarFunction{
+      .name = "map_concat",
+      .arguments = {AnyMap()},
+      .varargs = AnyMap(),
+      .return_type = LogicalType(),
+      .bind = BindMapConcat,
+      .signature = "map_concat(map1(K, V), ..., mapN(K, V)) -> map(K, V)",
+      .description = "The union of the maps; for a key in several maps the last one's "
+                     "value wins.",
+      .example = "map_concat(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a'], ARRAY[2]))['a'] -> 2"});
+  registry.AddScalar(
+      ScalarFunction{.name = "element_at",
+                     .arguments = {AnyMap(), LogicalType()},
+                     .return_type = LogicalType(),
+                     .bind = BindMapLookup<false>,
+                     .signature = "element_at(map(K, V), key) -> V",
+                     .description = "The value of a key; NULL when the map has no such key.",
+                     .example = "element_at(MAP(ARRAY['a'], ARRAY[1]), 'b') -> NULL"});
+  registry.AddScalar(ScalarFunction{
+      .name = "subscript",
+      .arguments = {AnyMap(), LogicalType()},
+      .return_type = LogicalType(),
+      .bind = BindMapLookup<true>,
+      .signature = "subscript(map(K, V), key) -> V",
+      .description = "m[key]: the value of a key; an error when the map has no such key.",
+      .example = "MAP(ARRAY['a'], ARRAY[1])['a'] -> 1"});
 }
 
 }  // namespace switchboard

@@ -2,8 +2,8 @@
 // histogram buckets, bitwise operations, floating point checks and base conversion.
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <numbers>
 #include <random>
@@ -71,7 +71,8 @@ template <typename T>
 T Abs(T value) {
   if constexpr (std::is_integral_v<T>) {
     if (value == std::numeric_limits<T>::min()) {
-      SB_THROW(kNumericOverflow, "Value {} is out of range for abs({})", static_cast<int64_t>(value), IntegralName<T>());
+      SB_THROW(kNumericOverflow, "Value {} is out of range for abs({})",
+               static_cast<int64_t>(value), IntegralName<T>());
     }
     return value < 0 ? static_cast<T>(-value) : value;
   } else {
@@ -128,8 +129,9 @@ template <Rounding kMode, typename A, typename R>
 void DecimalToIntegerKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   const auto& d = static_cast<const DecimalRoundData&>(*context.bind_data);
   int digits = d.input_scale;
-  ExecuteUnary<A, R>(args.column(0), result, args.size(),
-                     [digits](A value) { return static_cast<R>(RescaleDown<kMode>(value, digits)); });
+  ExecuteUnary<A, R>(args.column(0), result, args.size(), [digits](A value) {
+    return static_cast<R>(RescaleDown<kMode>(value, digits));
+  });
 }
 
 // round/truncate(decimal(p,s), d) -> decimal(p', s): drops digits beyond d, keeping the scale.
@@ -137,52 +139,63 @@ template <Rounding kMode, typename A, typename R>
 void DecimalToPlacesKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   const auto& d = static_cast<const DecimalRoundData&>(*context.bind_data);
   int128_t max = Decimal::MaxUnscaled(d.result_precision);
-  ExecuteBinary<A, int32_t, R>(args.column(0), args.column(1), result, args.size(), [&](A value, int32_t places) {
-    int64_t drop = static_cast<int64_t>(d.input_scale) - places;
-    if (drop <= 0) return static_cast<R>(value);
-    int128_t out = 0;
-    if (drop <= 38) {
-      int128_t kept = RescaleDown<kMode>(value, static_cast<int>(drop));
-      if (__builtin_mul_overflow(kept, Decimal::PowerOfTen(static_cast<int>(drop)), &out)) ThrowDecimalRoundOverflow();
-    }
-    if (out > max || out < -max) ThrowDecimalRoundOverflow();
-    return static_cast<R>(out);
-  });
+  ExecuteBinary<A, int32_t, R>(
+      args.column(0), args.column(1), result, args.size(), [&](A value, int32_t places) {
+        int64_t drop = static_cast<int64_t>(d.input_scale) - places;
+        if (drop <= 0) return static_cast<R>(value);
+        int128_t out = 0;
+        if (drop <= 38) {
+          int128_t kept = RescaleDown<kMode>(value, static_cast<int>(drop));
+          if (__builtin_mul_overflow(kept, Decimal::PowerOfTen(static_cast<int>(drop)), &out))
+            ThrowDecimalRoundOverflow();
+        }
+        if (out > max || out < -max) ThrowDecimalRoundOverflow();
+        return static_cast<R>(out);
+      });
 }
 
 template <template <Rounding, typename, typename> class Kernel, Rounding kMode>
 ScalarKernel PickDecimalKernel(PhysicalType in, PhysicalType out) {
   bool in64 = in == PhysicalType::kInt64, out64 = out == PhysicalType::kInt64;
-  if (in64) return out64 ? Kernel<kMode, int64_t, int64_t>::Run : Kernel<kMode, int64_t, int128_t>::Run;
+  if (in64)
+    return out64 ? Kernel<kMode, int64_t, int64_t>::Run : Kernel<kMode, int64_t, int128_t>::Run;
   return out64 ? Kernel<kMode, int128_t, int64_t>::Run : Kernel<kMode, int128_t, int128_t>::Run;
 }
 
 template <Rounding kMode, typename A, typename R>
 struct ToInteger {
-  static void Run(DataChunk& args, FunctionContext& c, Vector& r) { DecimalToIntegerKernel<kMode, A, R>(args, c, r); }
+  static void Run(DataChunk& args, FunctionContext& c, Vector& r) {
+    DecimalToIntegerKernel<kMode, A, R>(args, c, r);
+  }
 };
 template <Rounding kMode, typename A, typename R>
 struct ToPlaces {
-  static void Run(DataChunk& args, FunctionContext& c, Vector& r) { DecimalToPlacesKernel<kMode, A, R>(args, c, r); }
+  static void Run(DataChunk& args, FunctionContext& c, Vector& r) {
+    DecimalToPlacesKernel<kMode, A, R>(args, c, r);
+  }
 };
 
 template <Rounding kMode>
-std::unique_ptr<FunctionData> BindDecimalToInteger(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindDecimalToInteger(ScalarFunction& function,
+                                                   const std::vector<LogicalType>& types,
                                                    const std::vector<std::optional<Value>>&) {
   int p = types[0].decimal_precision(), s = types[0].decimal_scale();
   // Rounding up may add a digit: 9.5 -> 10.
-  int precision = std::max(1, std::min(38, p - s + (kMode == Rounding::kTruncate ? 0 : std::min(s, 1))));
+  int precision =
+      std::max(1, std::min(38, p - s + (kMode == Rounding::kTruncate ? 0 : std::min(s, 1))));
   function.return_type = LogicalType::Decimal(precision, 0);
   auto data = std::make_unique<DecimalRoundData>();
   data->input_scale = s;
   data->result_precision = precision;
   data->result_scale = 0;
-  function.kernel = PickDecimalKernel<ToInteger, kMode>(types[0].physical_type(), function.return_type.physical_type());
+  function.kernel = PickDecimalKernel<ToInteger, kMode>(types[0].physical_type(),
+                                                        function.return_type.physical_type());
   return data;
 }
 
 template <Rounding kMode>
-std::unique_ptr<FunctionData> BindDecimalToPlaces(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindDecimalToPlaces(ScalarFunction& function,
+                                                  const std::vector<LogicalType>& types,
                                                   const std::vector<std::optional<Value>>&) {
   int p = types[0].decimal_precision(), s = types[0].decimal_scale();
   int precision = kMode == Rounding::kRound ? std::min(38, p + 1) : p;
@@ -191,7 +204,8 @@ std::unique_ptr<FunctionData> BindDecimalToPlaces(ScalarFunction& function, cons
   data->input_scale = s;
   data->result_precision = precision;
   data->result_scale = s;
-  function.kernel = PickDecimalKernel<ToPlaces, kMode>(types[0].physical_type(), function.return_type.physical_type());
+  function.kernel = PickDecimalKernel<ToPlaces, kMode>(types[0].physical_type(),
+                                                       function.return_type.physical_type());
   return data;
 }
 
@@ -202,20 +216,25 @@ void DecimalAbsKernel(DataChunk& args, FunctionContext&, Vector& result) {
 
 template <typename A>
 void DecimalSignKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteUnary<A, int64_t>(args.column(0), result, args.size(), [](A v) -> int64_t { return v > 0 ? 1 : (v < 0 ? -1 : 0); });
+  ExecuteUnary<A, int64_t>(args.column(0), result, args.size(),
+                           [](A v) -> int64_t { return v > 0 ? 1 : (v < 0 ? -1 : 0); });
 }
 
-std::unique_ptr<FunctionData> BindDecimalAbs(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindDecimalAbs(ScalarFunction& function,
+                                             const std::vector<LogicalType>& types,
                                              const std::vector<std::optional<Value>>&) {
   function.return_type = types[0];
-  function.kernel = types[0].physical_type() == PhysicalType::kInt64 ? DecimalAbsKernel<int64_t> : DecimalAbsKernel<int128_t>;
+  function.kernel = types[0].physical_type() == PhysicalType::kInt64 ? DecimalAbsKernel<int64_t>
+                                                                     : DecimalAbsKernel<int128_t>;
   return nullptr;
 }
 
-std::unique_ptr<FunctionData> BindDecimalSign(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindDecimalSign(ScalarFunction& function,
+                                              const std::vector<LogicalType>& types,
                                               const std::vector<std::optional<Value>>&) {
   function.return_type = LogicalType::Decimal(1, 0);
-  function.kernel = types[0].physical_type() == PhysicalType::kInt64 ? DecimalSignKernel<int64_t> : DecimalSignKernel<int128_t>;
+  function.kernel = types[0].physical_type() == PhysicalType::kInt64 ? DecimalSignKernel<int64_t>
+                                                                     : DecimalSignKernel<int128_t>;
   return nullptr;
 }
 
@@ -244,10 +263,12 @@ F TruncateToPlaces(F x, int64_t places) {
   if (keep >= count) return x;
   if (keep <= 0) return 0;
   uint64_t mantissa = 0;
-  for (int64_t i = 0; i < keep; ++i) mantissa = mantissa * 10 + static_cast<uint64_t>(digits[i] - '0');
+  for (int64_t i = 0; i < keep; ++i)
+    mantissa = mantissa * 10 + static_cast<uint64_t>(digits[i] - '0');
   char out[48];
-  int length = std::snprintf(out, sizeof(out), "%llue%lld", static_cast<unsigned long long>(mantissa),
-                             static_cast<long long>(-places));
+  int length =
+      std::snprintf(out, sizeof(out), "%llue%lld", static_cast<unsigned long long>(mantissa),
+                    static_cast<long long>(-places));
   F value{};
   std::from_chars(out, out + length, value);
   return negative ? -value : value;
@@ -291,8 +312,8 @@ T RoundIntegral(T value, int32_t places) {
   int64_t out;
   if (__builtin_mul_overflow(q, factor, &out) || out < std::numeric_limits<T>::min() ||
       out > std::numeric_limits<T>::max()) {
-    SB_THROW(kNumericOverflow, "Value {} rounded to {} decimal places is out of range for {}", v, places,
-             IntegralName<T>());
+    SB_THROW(kNumericOverflow, "Value {} rounded to {} decimal places is out of range for {}", v,
+             places, IntegralName<T>());
   }
   return static_cast<T>(out);
 }
@@ -423,8 +444,8 @@ void WidthBucketBinsKernel(DataChunk& args, FunctionContext&, Vector& result) {
     const ListEntry& entry = bins.Entry(i);
     SB_USER_CHECK(entry.length > 0, kInvalidParameter, "Bins cannot be an empty array");
     for (uint32_t k = 0; k < entry.length; ++k) {
-      SB_USER_CHECK(IsValidAt(child, entry.offset + k) && std::isfinite(bin[entry.offset + k]), kInvalidParameter,
-                    "Bin values must be finite and not NULL");
+      SB_USER_CHECK(IsValidAt(child, entry.offset + k) && std::isfinite(bin[entry.offset + k]),
+                    kInvalidParameter, "Bin values must be finite and not NULL");
     }
     // Binary search for the number of bins <= x.
     const double* begin = bin + entry.offset;
@@ -440,11 +461,14 @@ int64_t BitXor(int64_t a, int64_t b) { return a ^ b; }
 int64_t BitNot(int64_t a) { return ~a; }
 
 int64_t BitCount(int64_t value, int64_t bits) {
-  SB_USER_CHECK(bits >= 2 && bits <= 64, kInvalidParameter, "Bits specified in bit_count must be between 2 and 64, got {}", bits);
+  SB_USER_CHECK(bits >= 2 && bits <= 64, kInvalidParameter,
+                "Bits specified in bit_count must be between 2 and 64, got {}", bits);
   int64_t low = bits == 64 ? 0 : -(int64_t{1} << (bits - 1));
   int64_t high = bits == 64 ? 0 : (int64_t{1} << (bits - 1)) - 1;
-  SB_USER_CHECK(bits == 64 || (value >= low && value <= high), kInvalidParameter,
-                "Number must be representable with the bits specified. {} cannot be represented with {} bits", value, bits);
+  SB_USER_CHECK(
+      bits == 64 || (value >= low && value <= high), kInvalidParameter,
+      "Number must be representable with the bits specified. {} cannot be represented with {} bits",
+      value, bits);
   uint64_t mask = bits == 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
   return __builtin_popcountll(static_cast<uint64_t>(value) & mask);
 }
@@ -472,43 +496,44 @@ void CheckRadix(int64_t radix) {
 }
 
 void ToBaseKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteBinary<int64_t, int64_t, StringView>(args.column(0), args.column(1), result, args.size(),
-                                             [&](int64_t value, int64_t radix) {
-                                               CheckRadix(radix);
-                                               char buffer[72];
-                                               char* end = buffer + sizeof(buffer);
-                                               char* p = end;
-                                               uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value)
-                                                                              : static_cast<uint64_t>(value);
-                                               do {
-                                                 *--p = "0123456789abcdefghijklmnopqrstuvwxyz"[magnitude % radix];
-                                                 magnitude /= radix;
-                                               } while (magnitude > 0);
-                                               if (value < 0) *--p = '-';
-                                               return result.AddString(std::string_view(p, static_cast<size_t>(end - p)));
-                                             });
+  ExecuteBinary<int64_t, int64_t, StringView>(
+      args.column(0), args.column(1), result, args.size(), [&](int64_t value, int64_t radix) {
+        CheckRadix(radix);
+        char buffer[72];
+        char* end = buffer + sizeof(buffer);
+        char* p = end;
+        uint64_t magnitude =
+            value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+        do {
+          *--p = "0123456789abcdefghijklmnopqrstuvwxyz"[magnitude % radix];
+          magnitude /= radix;
+        } while (magnitude > 0);
+        if (value < 0) *--p = '-';
+        return result.AddString(std::string_view(p, static_cast<size_t>(end - p)));
+      });
 }
 
 void FromBaseKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteBinary<StringView, int64_t, int64_t>(args.column(0), args.column(1), result, args.size(),
-                                              [](StringView text, int64_t radix) {
-                                                CheckRadix(radix);
-                                                std::string_view t = text.view();
-                                                std::string_view digits = t;
-                                                if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
-                                                int64_t value = 0;
-                                                auto parsed = std::from_chars(t.data() + (t.size() - digits.size()),
-                                                                              t.data() + t.size(), value, static_cast<int>(radix));
-                                                if (digits.empty() || parsed.ec != std::errc() || parsed.ptr != t.data() + t.size()) {
-                                                  SB_THROW(kInvalidParameter, "Not a valid base-{} number: {}", radix, t);
-                                                }
-                                                return !t.empty() && t[0] == '-' ? -value : value;
-                                              });
+  ExecuteBinary<StringView, int64_t, int64_t>(
+      args.column(0), args.column(1), result, args.size(), [](StringView text, int64_t radix) {
+        CheckRadix(radix);
+        std::string_view t = text.view();
+        std::string_view digits = t;
+        if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+        int64_t value = 0;
+        auto parsed = std::from_chars(t.data() + (t.size() - digits.size()), t.data() + t.size(),
+                                      value, static_cast<int>(radix));
+        if (digits.empty() || parsed.ec != std::errc() || parsed.ptr != t.data() + t.size()) {
+          SB_THROW(kInvalidParameter, "Not a valid base-{} number: {}", radix, t);
+        }
+        return !t.empty() && t[0] == '-' ? -value : value;
+      });
 }
 
 // ----- registration --------------------------------------------------------------------------
 
-ScalarFunction MakeDecimal(const std::string& name, std::vector<LogicalType> arguments, ScalarBind bind, FunctionDoc doc) {
+ScalarFunction MakeDecimal(const std::string& name, std::vector<LogicalType> arguments,
+                           ScalarBind bind, FunctionDoc doc) {
   return ScalarFunction{.name = name,
                         .arguments = std::move(arguments),
                         .return_type = LogicalType(TypeId::kDecimal),
@@ -521,12 +546,17 @@ ScalarFunction MakeDecimal(const std::string& name, std::vector<LogicalType> arg
 template <typename F>
 void AddFloatRounding(FunctionRegistry& registry) {
   TypeId t = FloatTypeId<F>();
-  registry.AddScalar(SimpleScalar("ceiling", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::ceil)>));
-  registry.AddScalar(SimpleScalar("floor", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::floor)>));
+  registry.AddScalar(
+      SimpleScalar("ceiling", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::ceil)>));
+  registry.AddScalar(
+      SimpleScalar("floor", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::floor)>));
   registry.AddScalar(SimpleScalar("round", {t}, t, UnaryKernel<F, F, RoundFloat<F>>));
-  registry.AddScalar(SimpleScalar("round", {t, TypeId::kInteger}, t, BinaryKernel<F, int32_t, F, RoundFloatPlaces<F>>));
-  registry.AddScalar(SimpleScalar("truncate", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::trunc)>));
-  registry.AddScalar(SimpleScalar("truncate", {t, TypeId::kInteger}, t, BinaryKernel<F, int32_t, F, TruncateFloatPlaces<F>>));
+  registry.AddScalar(SimpleScalar("round", {t, TypeId::kInteger}, t,
+                                  BinaryKernel<F, int32_t, F, RoundFloatPlaces<F>>));
+  registry.AddScalar(
+      SimpleScalar("truncate", {t}, t, UnaryKernel<F, F, static_cast<F (*)(F)>(std::trunc)>));
+  registry.AddScalar(SimpleScalar("truncate", {t, TypeId::kInteger}, t,
+                                  BinaryKernel<F, int32_t, F, TruncateFloatPlaces<F>>));
   registry.AddScalar(SimpleScalar("abs", {t}, t, UnaryKernel<F, F, Abs<F>>));
   registry.AddScalar(SimpleScalar("sign", {t}, t, UnaryKernel<F, F, Sign<F>>));
 }
@@ -535,35 +565,42 @@ void AddFloatRounding(FunctionRegistry& registry) {
 
 void RegisterMathFunctions(FunctionRegistry& registry) {
   // Documented overloads come first: the documentation takes each name's first description.
-  registry.AddScalar(MakeDecimal("abs", {TypeId::kDecimal}, BindDecimalAbs,
-                                 {"abs(x) -> same type as x", "Absolute value of x.", "abs(-17.4) -> 17.4"}));
-  registry.AddScalar(MakeDecimal("ceiling", {TypeId::kDecimal}, BindDecimalToInteger<Rounding::kCeil>,
-                                 {"ceiling(decimal(p,s)) -> decimal(p-s+1,0)",
-                                  "x rounded up to the nearest integer; integers are returned unchanged, decimals "
-                                  "lose their fraction.",
-                                  "ceiling(-42.8) -> -42"}));
-  registry.AddScalar(MakeDecimal("floor", {TypeId::kDecimal}, BindDecimalToInteger<Rounding::kFloor>,
-                                 {"floor(decimal(p,s)) -> decimal(p-s+1,0)",
-                                  "x rounded down to the nearest integer.", "floor(-42.8) -> -43"}));
-  registry.AddScalar(MakeDecimal("round", {TypeId::kDecimal}, BindDecimalToInteger<Rounding::kRound>,
-                                 {"round(decimal(p,s)) -> decimal(p-s+1,0)",
-                                  "x rounded to the nearest integer, or to d decimal places (d may be negative); "
-                                  "halves round away from zero. Decimals keep their scale when d is given.",
-                                  "round(2.345, 2) -> 2.350"}));
-  registry.AddScalar(MakeDecimal("round", {TypeId::kDecimal, TypeId::kInteger}, BindDecimalToPlaces<Rounding::kRound>,
+  registry.AddScalar(
+      MakeDecimal("abs", {TypeId::kDecimal}, BindDecimalAbs,
+                  {"abs(x) -> same type as x", "Absolute value of x.", "abs(-17.4) -> 17.4"}));
+  registry.AddScalar(
+      MakeDecimal("ceiling", {TypeId::kDecimal}, BindDecimalToInteger<Rounding::kCeil>,
+                  {"ceiling(decimal(p,s)) -> decimal(p-s+1,0)",
+                   "x rounded up to the nearest integer; integers are returned unchanged, decimals "
+                   "lose their fraction.",
+                   "ceiling(-42.8) -> -42"}));
+  registry.AddScalar(
+      MakeDecimal("floor", {TypeId::kDecimal}, BindDecimalToInteger<Rounding::kFloor>,
+                  {"floor(decimal(p,s)) -> decimal(p-s+1,0)",
+                   "x rounded down to the nearest integer.", "floor(-42.8) -> -43"}));
+  registry.AddScalar(
+      MakeDecimal("round", {TypeId::kDecimal}, BindDecimalToInteger<Rounding::kRound>,
+                  {"round(decimal(p,s)) -> decimal(p-s+1,0)",
+                   "x rounded to the nearest integer, or to d decimal places (d may be negative); "
+                   "halves round away from zero. Decimals keep their scale when d is given.",
+                   "round(2.345, 2) -> 2.350"}));
+  registry.AddScalar(MakeDecimal("round", {TypeId::kDecimal, TypeId::kInteger},
+                                 BindDecimalToPlaces<Rounding::kRound>,
                                  {"round(decimal(p,s), integer) -> decimal(p+1,s)", "", ""}));
-  registry.AddScalar(MakeDecimal("truncate", {TypeId::kDecimal}, BindDecimalToInteger<Rounding::kTruncate>,
-                                 {"truncate(decimal(p,s)) -> decimal(p-s,0)",
-                                  "x with the digits after the decimal point (or after d decimal places) dropped.",
-                                  "truncate(-42.87, 1) -> -42.80"}));
+  registry.AddScalar(
+      MakeDecimal("truncate", {TypeId::kDecimal}, BindDecimalToInteger<Rounding::kTruncate>,
+                  {"truncate(decimal(p,s)) -> decimal(p-s,0)",
+                   "x with the digits after the decimal point (or after d decimal places) dropped.",
+                   "truncate(-42.87, 1) -> -42.80"}));
   registry.AddScalar(MakeDecimal("truncate", {TypeId::kDecimal, TypeId::kInteger},
                                  BindDecimalToPlaces<Rounding::kTruncate>,
                                  {"truncate(decimal(p,s), integer) -> decimal(p,s)", "", ""}));
-  registry.AddScalar(MakeDecimal("sign", {TypeId::kDecimal}, BindDecimalSign,
-                                 {"sign(x) -> same type as x (decimal(1,0) for decimals)",
-                                  "-1, 0 or 1 by the sign of x; for floating point also -0, NaN, and +-1 for the "
-                                  "infinities.",
-                                  "sign(-8.5) -> -1"}));
+  registry.AddScalar(
+      MakeDecimal("sign", {TypeId::kDecimal}, BindDecimalSign,
+                  {"sign(x) -> same type as x (decimal(1,0) for decimals)",
+                   "-1, 0 or 1 by the sign of x; for floating point also -0, NaN, and +-1 for the "
+                   "infinities.",
+                   "sign(-8.5) -> -1"}));
   registry.AddAlias("mod", "%");
   ForEachIntegral([&](auto tag) {
     using T = decltype(tag);
@@ -573,61 +610,89 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
     registry.AddScalar(SimpleScalar("ceiling", {t}, t, UnaryKernel<T, T, Identity<T>>));
     registry.AddScalar(SimpleScalar("floor", {t}, t, UnaryKernel<T, T, Identity<T>>));
     registry.AddScalar(SimpleScalar("round", {t}, t, UnaryKernel<T, T, Identity<T>>));
-    registry.AddScalar(SimpleScalar("round", {t, TypeId::kInteger}, t, BinaryKernel<T, int32_t, T, RoundIntegral<T>>));
+    registry.AddScalar(SimpleScalar("round", {t, TypeId::kInteger}, t,
+                                    BinaryKernel<T, int32_t, T, RoundIntegral<T>>));
   });
   AddFloatRounding<double>(registry);
   AddFloatRounding<float>(registry);
   registry.AddAlias("ceil", "ceiling");
 
   const TypeId d = TypeId::kDouble;
-  registry.AddScalar(SimpleScalar("sqrt", {d}, d, UnaryKernel<double, double, Sqrt>, {"", "Square root of x.", "sqrt(16) -> 4.0"}));
-  registry.AddScalar(SimpleScalar("cbrt", {d}, d, UnaryKernel<double, double, Cbrt>, {"", "Cube root of x.", "cbrt(27) -> 3.0"}));
-  registry.AddScalar(SimpleScalar("exp", {d}, d, UnaryKernel<double, double, Exp>,
-                          {"", "Euler's number raised to the power of x.", "exp(0) -> 1.0"}));
-  registry.AddScalar(SimpleScalar("ln", {d}, d, UnaryKernel<double, double, Ln>,
-                          {"", "Natural logarithm of x (NaN for negative x, -Infinity for 0).", "ln(e()) -> 1.0"}));
-  registry.AddScalar(SimpleScalar("log2", {d}, d, UnaryKernel<double, double, Log2>, {"", "Base 2 logarithm of x.", "log2(8) -> 3.0"}));
+  registry.AddScalar(SimpleScalar("sqrt", {d}, d, UnaryKernel<double, double, Sqrt>,
+                                  {"", "Square root of x.", "sqrt(16) -> 4.0"}));
+  registry.AddScalar(SimpleScalar("cbrt", {d}, d, UnaryKernel<double, double, Cbrt>,
+                                  {"", "Cube root of x.", "cbrt(27) -> 3.0"}));
+  registry.AddScalar(
+      SimpleScalar("exp", {d}, d, UnaryKernel<double, double, Exp>,
+                   {"", "Euler's number raised to the power of x.", "exp(0) -> 1.0"}));
+  registry.AddScalar(SimpleScalar(
+      "ln", {d}, d, UnaryKernel<double, double, Ln>,
+      {"", "Natural logarithm of x (NaN for negative x, -Infinity for 0).", "ln(e()) -> 1.0"}));
+  registry.AddScalar(SimpleScalar("log2", {d}, d, UnaryKernel<double, double, Log2>,
+                                  {"", "Base 2 logarithm of x.", "log2(8) -> 3.0"}));
   registry.AddScalar(SimpleScalar("log10", {d}, d, UnaryKernel<double, double, Log10>,
-                          {"", "Base 10 logarithm of x.", "log10(1000) -> 3.0"}));
-  registry.AddScalar(SimpleScalar("log", {d, d}, d, BinaryKernel<double, double, double, LogBase>,
-                          {"log(b, x) -> double", "Base b logarithm of x.", "log(2, 64) -> 6.0"}));
-  registry.AddScalar(SimpleScalar("power", {d, d}, d, BinaryKernel<double, double, double, Power>,
-                          {"power(x, p) -> double", "x raised to the power of p.", "power(2, 10) -> 1024.0"}));
+                                  {"", "Base 10 logarithm of x.", "log10(1000) -> 3.0"}));
+  registry.AddScalar(
+      SimpleScalar("log", {d, d}, d, BinaryKernel<double, double, double, LogBase>,
+                   {"log(b, x) -> double", "Base b logarithm of x.", "log(2, 64) -> 6.0"}));
+  registry.AddScalar(SimpleScalar(
+      "power", {d, d}, d, BinaryKernel<double, double, double, Power>,
+      {"power(x, p) -> double", "x raised to the power of p.", "power(2, 10) -> 1024.0"}));
   registry.AddAlias("pow", "power");
-  registry.AddScalar(SimpleScalar("degrees", {d}, d, UnaryKernel<double, double, Degrees>,
-                          {"", "Converts an angle in radians to degrees.", "degrees(pi()) -> 180.0"}));
-  registry.AddScalar(SimpleScalar("radians", {d}, d, UnaryKernel<double, double, Radians>,
-                          {"", "Converts an angle in degrees to radians.", "radians(180) -> 3.141592653589793"}));
-  registry.AddScalar(SimpleScalar("sin", {d}, d, UnaryKernel<double, double, Sin>, {"", "Sine of x (radians).", "sin(0) -> 0.0"}));
-  registry.AddScalar(SimpleScalar("cos", {d}, d, UnaryKernel<double, double, Cos>, {"", "Cosine of x (radians).", "cos(0) -> 1.0"}));
-  registry.AddScalar(SimpleScalar("tan", {d}, d, UnaryKernel<double, double, Tan>, {"", "Tangent of x (radians).", "tan(0) -> 0.0"}));
-  registry.AddScalar(SimpleScalar("asin", {d}, d, UnaryKernel<double, double, Asin>, {"", "Arc sine of x.", "asin(1) -> 1.5707963267948966"}));
-  registry.AddScalar(SimpleScalar("acos", {d}, d, UnaryKernel<double, double, Acos>, {"", "Arc cosine of x.", "acos(1) -> 0.0"}));
-  registry.AddScalar(SimpleScalar("atan", {d}, d, UnaryKernel<double, double, Atan>, {"", "Arc tangent of x.", "atan(0) -> 0.0"}));
-  registry.AddScalar(SimpleScalar("atan2", {d, d}, d, BinaryKernel<double, double, double, Atan2>,
-                          {"atan2(y, x) -> double", "Arc tangent of y / x, using the signs of both to pick the quadrant.",
-                           "atan2(1, 1) -> 0.7853981633974483"}));
-  registry.AddScalar(SimpleScalar("sinh", {d}, d, UnaryKernel<double, double, Sinh>, {"", "Hyperbolic sine of x.", "sinh(0) -> 0.0"}));
-  registry.AddScalar(SimpleScalar("cosh", {d}, d, UnaryKernel<double, double, Cosh>, {"", "Hyperbolic cosine of x.", "cosh(0) -> 1.0"}));
-  registry.AddScalar(SimpleScalar("tanh", {d}, d, UnaryKernel<double, double, Tanh>, {"", "Hyperbolic tangent of x.", "tanh(0) -> 0.0"}));
-  registry.AddScalar(SimpleScalar("pi", {}, d, ConstantKernel<Pi>, {"", "The constant pi.", "pi() -> 3.141592653589793"}));
-  registry.AddScalar(SimpleScalar("e", {}, d, ConstantKernel<Euler>, {"", "Euler's number.", "e() -> 2.718281828459045"}));
-  registry.AddScalar(SimpleScalar("nan", {}, d, ConstantKernel<NaN>, {"", "The floating point not-a-number value.", "is_nan(nan()) -> true"}));
+  registry.AddScalar(
+      SimpleScalar("degrees", {d}, d, UnaryKernel<double, double, Degrees>,
+                   {"", "Converts an angle in radians to degrees.", "degrees(pi()) -> 180.0"}));
+  registry.AddScalar(SimpleScalar(
+      "radians", {d}, d, UnaryKernel<double, double, Radians>,
+      {"", "Converts an angle in degrees to radians.", "radians(180) -> 3.141592653589793"}));
+  registry.AddScalar(SimpleScalar("sin", {d}, d, UnaryKernel<double, double, Sin>,
+                                  {"", "Sine of x (radians).", "sin(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("cos", {d}, d, UnaryKernel<double, double, Cos>,
+                                  {"", "Cosine of x (radians).", "cos(0) -> 1.0"}));
+  registry.AddScalar(SimpleScalar("tan", {d}, d, UnaryKernel<double, double, Tan>,
+                                  {"", "Tangent of x (radians).", "tan(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("asin", {d}, d, UnaryKernel<double, double, Asin>,
+                                  {"", "Arc sine of x.", "asin(1) -> 1.5707963267948966"}));
+  registry.AddScalar(SimpleScalar("acos", {d}, d, UnaryKernel<double, double, Acos>,
+                                  {"", "Arc cosine of x.", "acos(1) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("atan", {d}, d, UnaryKernel<double, double, Atan>,
+                                  {"", "Arc tangent of x.", "atan(0) -> 0.0"}));
+  registry.AddScalar(
+      SimpleScalar("atan2", {d, d}, d, BinaryKernel<double, double, double, Atan2>,
+                   {"atan2(y, x) -> double",
+                    "Arc tangent of y / x, using the signs of both to pick the quadrant.",
+                    "atan2(1, 1) -> 0.7853981633974483"}));
+  registry.AddScalar(SimpleScalar("sinh", {d}, d, UnaryKernel<double, double, Sinh>,
+                                  {"", "Hyperbolic sine of x.", "sinh(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("cosh", {d}, d, UnaryKernel<double, double, Cosh>,
+                                  {"", "Hyperbolic cosine of x.", "cosh(0) -> 1.0"}));
+  registry.AddScalar(SimpleScalar("tanh", {d}, d, UnaryKernel<double, double, Tanh>,
+                                  {"", "Hyperbolic tangent of x.", "tanh(0) -> 0.0"}));
+  registry.AddScalar(SimpleScalar("pi", {}, d, ConstantKernel<Pi>,
+                                  {"", "The constant pi.", "pi() -> 3.141592653589793"}));
+  registry.AddScalar(SimpleScalar("e", {}, d, ConstantKernel<Euler>,
+                                  {"", "Euler's number.", "e() -> 2.718281828459045"}));
+  registry.AddScalar(
+      SimpleScalar("nan", {}, d, ConstantKernel<NaN>,
+                   {"", "The floating point not-a-number value.", "is_nan(nan()) -> true"}));
   registry.AddScalar(SimpleScalar("infinity", {}, d, ConstantKernel<Infinity>,
-                          {"", "Positive infinity.", "infinity() > 1e308 -> true"}));
+                                  {"", "Positive infinity.", "infinity() > 1e308 -> true"}));
   registry.AddScalar(SimpleScalar("is_nan", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsNan>,
-                          {"", "Whether x is not-a-number.", "is_nan(0E0 / 0E0) -> true"}));
-  registry.AddScalar(SimpleScalar("is_finite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsFinite>,
-                          {"", "Whether x is neither infinite nor NaN.", "is_finite(1e308 * 10) -> false"}));
-  registry.AddScalar(SimpleScalar("is_infinite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsInfinite>,
-                          {"", "Whether x is positive or negative infinity.", "is_infinite(-infinity()) -> true"}));
+                                  {"", "Whether x is not-a-number.", "is_nan(0E0 / 0E0) -> true"}));
+  registry.AddScalar(SimpleScalar(
+      "is_finite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsFinite>,
+      {"", "Whether x is neither infinite nor NaN.", "is_finite(1e308 * 10) -> false"}));
+  registry.AddScalar(SimpleScalar(
+      "is_infinite", {d}, TypeId::kBoolean, UnaryKernel<double, bool, IsInfinite>,
+      {"", "Whether x is positive or negative infinity.", "is_infinite(-infinity()) -> true"}));
 
   {
-    ScalarFunction random = SimpleScalar("random", {}, d, RandomDoubleKernel,
-                                 {"random() -> double",
-                                  "A pseudo-random value: a double in [0.0, 1.0), an integer in [0, n), or an integer in "
-                                  "[m, n), of n's type.",
-                                  "random(10) < 10 -> true"});
+    ScalarFunction random = SimpleScalar(
+        "random", {}, d, RandomDoubleKernel,
+        {"random() -> double",
+         "A pseudo-random value: a double in [0.0, 1.0), an integer in [0, n), or an integer in "
+         "[m, n), of n's type.",
+         "random(10) < 10 -> true"});
     random.deterministic = false;
     registry.AddScalar(std::move(random));
     ForEachIntegral([&](auto tag) {
@@ -636,62 +701,76 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
       ScalarFunction below = SimpleScalar("random", {t}, t, UnaryKernel<T, T, RandomBelow<T>>);
       below.deterministic = false;
       registry.AddScalar(std::move(below));
-      ScalarFunction between = SimpleScalar("random", {t, t}, t, BinaryKernel<T, T, T, RandomBetween<T>>);
+      ScalarFunction between =
+          SimpleScalar("random", {t, t}, t, BinaryKernel<T, T, T, RandomBetween<T>>);
       between.deterministic = false;
       registry.AddScalar(std::move(between));
     });
     registry.AddAlias("rand", "random");
   }
 
-  registry.AddScalar(SimpleScalar("width_bucket", {d, d, d, TypeId::kBigint}, TypeId::kBigint, WidthBucketKernel,
-                          {"width_bucket(x, bound1, bound2, n) -> bigint",
-                           "The bucket of x in an equi-width histogram of n buckets between bound1 and bound2 (0 below, "
-                           "n + 1 above), or by the sorted array of bin lower bounds `bins`.",
-                           "width_bucket(5.3, 0.2, 10.6, 5) -> 3"}));
-  registry.AddScalar(SimpleScalar("width_bucket", {d, LogicalType::Array(TypeId::kDouble)}, TypeId::kBigint,
-                          WidthBucketBinsKernel, {"width_bucket(x, bins array(double)) -> bigint", "", ""}));
+  registry.AddScalar(
+      SimpleScalar("width_bucket", {d, d, d, TypeId::kBigint}, TypeId::kBigint, WidthBucketKernel,
+                   {"width_bucket(x, bound1, bound2, n) -> bigint",
+                    "The bucket of x in an equi-width histogram of n buckets between bound1 and "
+                    "bound2 (0 below, "
+                    "n + 1 above), or by the sorted array of bin lower bounds `bins`.",
+                    "width_bucket(5.3, 0.2, 10.6, 5) -> 3"}));
+  registry.AddScalar(SimpleScalar("width_bucket", {d, LogicalType::Array(TypeId::kDouble)},
+                                  TypeId::kBigint, WidthBucketBinsKernel,
+                                  {"width_bucket(x, bins array(double)) -> bigint", "", ""}));
 
   const TypeId b = TypeId::kBigint;
-  registry.AddScalar(SimpleScalar("bitwise_and", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitAnd>,
-                          {"", "Bitwise AND of two's complement integers.", "bitwise_and(19, 25) -> 17"}));
-  registry.AddScalar(SimpleScalar("bitwise_or", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitOr>,
-                          {"", "Bitwise OR.", "bitwise_or(19, 25) -> 27"}));
-  registry.AddScalar(SimpleScalar("bitwise_xor", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitXor>,
-                          {"", "Bitwise XOR.", "bitwise_xor(19, 25) -> 10"}));
+  registry.AddScalar(
+      SimpleScalar("bitwise_and", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitAnd>,
+                   {"", "Bitwise AND of two's complement integers.", "bitwise_and(19, 25) -> 17"}));
+  registry.AddScalar(SimpleScalar("bitwise_or", {b, b}, b,
+                                  BinaryKernel<int64_t, int64_t, int64_t, BitOr>,
+                                  {"", "Bitwise OR.", "bitwise_or(19, 25) -> 27"}));
+  registry.AddScalar(SimpleScalar("bitwise_xor", {b, b}, b,
+                                  BinaryKernel<int64_t, int64_t, int64_t, BitXor>,
+                                  {"", "Bitwise XOR.", "bitwise_xor(19, 25) -> 10"}));
   registry.AddScalar(SimpleScalar("bitwise_not", {b}, b, UnaryKernel<int64_t, int64_t, BitNot>,
-                          {"", "Bitwise NOT.", "bitwise_not(-12) -> 11"}));
-  registry.AddScalar(SimpleScalar("bit_count", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitCount>,
-                          {"bit_count(x, bits) -> bigint", "Number of 1 bits in x viewed as a `bits`-bit two's complement integer.",
-                           "bit_count(-7, 64) -> 62"}));
+                                  {"", "Bitwise NOT.", "bitwise_not(-12) -> 11"}));
+  registry.AddScalar(
+      SimpleScalar("bit_count", {b, b}, b, BinaryKernel<int64_t, int64_t, int64_t, BitCount>,
+                   {"bit_count(x, bits) -> bigint",
+                    "Number of 1 bits in x viewed as a `bits`-bit two's complement integer.",
+                    "bit_count(-7, 64) -> 62"}));
   ForEachIntegral([&](auto tag) {
     using T = decltype(tag);
     TypeId t = IntegralTypeId<T>();
     bool first = std::is_same_v<T, int8_t>;
-    registry.AddScalar(SimpleScalar("bitwise_left_shift", {t, b}, t, BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kLeft>>,
-                            first ? FunctionDoc{"bitwise_left_shift(value, shift) -> same type as value",
-                                        "value shifted left by `shift` bits (0 once all bits are shifted out).",
-                                        "bitwise_left_shift(1, 2) -> 4"}
-                                  : FunctionDoc{}));
-    registry.AddScalar(SimpleScalar("bitwise_right_shift", {t, b}, t,
-                            BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kRightLogical>>,
-                            first ? FunctionDoc{"bitwise_right_shift(value, shift) -> same type as value",
-                                        "value shifted right by `shift` bits, filling with zeros.",
-                                        "bitwise_right_shift(8, 3) -> 1"}
-                                  : FunctionDoc{}));
-    registry.AddScalar(SimpleScalar("bitwise_right_shift_arithmetic", {t, b}, t,
-                            BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kRightArithmetic>>,
-                            first ? FunctionDoc{"bitwise_right_shift_arithmetic(value, shift) -> same type as value",
-                                        "value shifted right by `shift` bits, keeping the sign.",
-                                        "bitwise_right_shift_arithmetic(-8, 2) -> -2"}
-                                  : FunctionDoc{}));
+    registry.AddScalar(SimpleScalar(
+        "bitwise_left_shift", {t, b}, t, BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kLeft>>,
+        first ? FunctionDoc{"bitwise_left_shift(value, shift) -> same type as value",
+                            "value shifted left by `shift` bits (0 once all bits are shifted out).",
+                            "bitwise_left_shift(1, 2) -> 4"}
+              : FunctionDoc{}));
+    registry.AddScalar(
+        SimpleScalar("bitwise_right_shift", {t, b}, t,
+                     BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kRightLogical>>,
+                     first ? FunctionDoc{"bitwise_right_shift(value, shift) -> same type as value",
+                                         "value shifted right by `shift` bits, filling with zeros.",
+                                         "bitwise_right_shift(8, 3) -> 1"}
+                           : FunctionDoc{}));
+    registry.AddScalar(SimpleScalar(
+        "bitwise_right_shift_arithmetic", {t, b}, t,
+        BinaryKernel<T, int64_t, T, ShiftBits<T, Shift::kRightArithmetic>>,
+        first ? FunctionDoc{"bitwise_right_shift_arithmetic(value, shift) -> same type as value",
+                            "value shifted right by `shift` bits, keeping the sign.",
+                            "bitwise_right_shift_arithmetic(-8, 2) -> -2"}
+              : FunctionDoc{}));
   });
 
-  registry.AddScalar(SimpleScalar("to_base", {b, b}, LogicalType::Varchar(), ToBaseKernel,
-                          {"to_base(x, radix) -> varchar", "The base-radix representation of x (radix 2 to 36).",
-                           "to_base(255, 16) -> 'ff'"}));
-  registry.AddScalar(SimpleScalar("from_base", {LogicalType::Varchar(), b}, b, FromBaseKernel,
-                          {"from_base(string, radix) -> bigint", "The value of a base-radix number.",
-                           "from_base('ff', 16) -> 255"}));
+  registry.AddScalar(SimpleScalar(
+      "to_base", {b, b}, LogicalType::Varchar(), ToBaseKernel,
+      {"to_base(x, radix) -> varchar", "The base-radix representation of x (radix 2 to 36).",
+       "to_base(255, 16) -> 'ff'"}));
+  registry.AddScalar(
+      SimpleScalar("from_base", {LogicalType::Varchar(), b}, b, FromBaseKernel,
+                   {"from_base(string, radix) -> bigint", "The value of a base-radix number.",
+                    "from_base('ff', 16) -> 255"}));
 }
 
 }  // namespace switchboard

@@ -45,7 +45,8 @@ void CopyValueAt(const Vector& source, idx_t index, Vector& target, idx_t target
   target.validity().SetValid(target_index);
   switch (source.type().physical_type()) {
     case PhysicalType::kString:
-      target.data<StringView>()[target_index] = target.AddString(source.data<StringView>()[index].view());
+      target.data<StringView>()[target_index] =
+          target.AddString(source.data<StringView>()[index].view());
       return;
     case PhysicalType::kList:
     case PhysicalType::kStruct:
@@ -53,7 +54,8 @@ void CopyValueAt(const Vector& source, idx_t index, Vector& target, idx_t target
       return;
     default: {
       size_t width = PhysicalTypeSize(source.type().physical_type());
-      std::memcpy(target.raw_data() + target_index * width, source.data<uint8_t>() + index * width, width);
+      std::memcpy(target.raw_data() + target_index * width, source.data<uint8_t>() + index * width,
+                  width);
       return;
     }
   }
@@ -110,7 +112,8 @@ bool NotDistinctAt(const Vector& a, idx_t i, const Vector& b, idx_t j) {
         return true;
       }
       for (uint32_t k = 0; k < x.length; ++k) {
-        if (!NotDistinctAt(a.list_child(), x.offset + k, b.list_child(), y.offset + k)) return false;
+        if (!NotDistinctAt(a.list_child(), x.offset + k, b.list_child(), y.offset + k))
+          return false;
       }
       return true;
     }
@@ -148,7 +151,8 @@ hash_t HashAt(const Vector& v, idx_t i) {
         }
         return MixHash(hash);
       }
-      for (uint32_t k = 0; k < entry.length; ++k) hash = CombineHashes(hash, HashAt(child, entry.offset + k));
+      for (uint32_t k = 0; k < entry.length; ++k)
+        hash = CombineHashes(hash, HashAt(child, entry.offset + k));
       return hash;
     }
     case PhysicalType::kStruct: {

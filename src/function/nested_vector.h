@@ -22,15 +22,19 @@ struct RowRef {
 /// Where row `row` of `vector` (any kind) is stored.
 inline RowRef ResolveRow(const Vector& vector, idx_t row) {
   switch (vector.kind()) {
-    case VectorKind::kFlat: return {&vector, row};
-    case VectorKind::kConstant: return {&vector, 0};
+    case VectorKind::kFlat:
+      return {&vector, row};
+    case VectorKind::kConstant:
+      return {&vector, 0};
     case VectorKind::kDictionary:
       return {&vector.dictionary_child(), vector.dictionary_selection().get_index(row)};
   }
   return {&vector, row};
 }
 
-inline bool IsValidAt(const Vector& vector, idx_t index) { return vector.validity().RowIsValid(index); }
+inline bool IsValidAt(const Vector& vector, idx_t index) {
+  return vector.validity().RowIsValid(index);
+}
 
 /// A read view of `count` rows of an ARRAY or MAP vector of any kind.
 class ListView {
@@ -42,7 +46,9 @@ class ListView {
     child_ = &base.list_child();
     child_size_ = base.list_size();
   }
-  bool IsValid(idx_t row) const { return format_.validity->RowIsValid(format_.sel->get_index(row)); }
+  bool IsValid(idx_t row) const {
+    return format_.validity->RowIsValid(format_.sel->get_index(row));
+  }
   /// The elements of a valid row: child rows [offset, offset + length).
   const ListEntry& Entry(idx_t row) const { return entries_[format_.sel->get_index(row)]; }
   /// The flat element vector (a MAP's is ROW(key, value)).
@@ -76,7 +82,8 @@ class ListWriter {
   void Advance(idx_t written) { size_ += written; }
   /// Row `row` holds the elements written since `start`.
   void EndRow(idx_t row, idx_t start) {
-    result_.data<ListEntry>()[row] = ListEntry{static_cast<uint32_t>(start), static_cast<uint32_t>(size_ - start)};
+    result_.data<ListEntry>()[row] =
+        ListEntry{static_cast<uint32_t>(start), static_cast<uint32_t>(size_ - start)};
   }
   /// Appends child rows sel[0..count) of `source` (any kind) as elements.
   void Append(const Vector& source, const SelectionVector& sel, idx_t count) {
@@ -85,9 +92,7 @@ class ListWriter {
     size_ += count;
   }
   /// Appends one NULL element.
-  void AppendNull() {
-    Reserve(1).SetNull(size_++);
-  }
+  void AppendNull() { Reserve(1).SetNull(size_++); }
   /// Publishes the element count; call once all rows are written.
   void Finish() { result_.set_list_size(size_); }
 
@@ -130,9 +135,15 @@ struct TypedOps {
 
 /// The same operations for ARRAY, MAP and ROW values.
 struct NestedOps {
-  static int Compare(const Vector& a, idx_t i, const Vector& b, idx_t j) { return CompareAt(a, i, b, j); }
-  static bool Equal(const Vector& a, idx_t i, const Vector& b, idx_t j) { return NotDistinctAt(a, i, b, j); }
-  static bool Same(const Vector& a, idx_t i, const Vector& b, idx_t j) { return NotDistinctAt(a, i, b, j); }
+  static int Compare(const Vector& a, idx_t i, const Vector& b, idx_t j) {
+    return CompareAt(a, i, b, j);
+  }
+  static bool Equal(const Vector& a, idx_t i, const Vector& b, idx_t j) {
+    return NotDistinctAt(a, i, b, j);
+  }
+  static bool Same(const Vector& a, idx_t i, const Vector& b, idx_t j) {
+    return NotDistinctAt(a, i, b, j);
+  }
   static hash_t Hash(const Vector& v, idx_t i) { return HashAt(v, i); }
 };
 
@@ -141,8 +152,11 @@ template <typename Fn>
 decltype(auto) DispatchOps(const LogicalType& type, Fn&& fn) {
   switch (type.physical_type()) {
     case PhysicalType::kList:
-    case PhysicalType::kStruct: return fn(NestedOps{});
-    default: return DispatchPhysical(type.physical_type(), [&](auto tag) { return fn(TypedOps<decltype(tag)>{}); });
+    case PhysicalType::kStruct:
+      return fn(NestedOps{});
+    default:
+      return DispatchPhysical(type.physical_type(),
+                              [&](auto tag) { return fn(TypedOps<decltype(tag)>{}); });
   }
 }
 
@@ -156,8 +170,10 @@ class ValueSet {
   void Clear(idx_t expected) {
     idx_t capacity = 16;
     while (capacity < expected * 2) capacity <<= 1;
-    if (slots_.size() < capacity || slots_.size() > capacity * 8) slots_.assign(capacity, Slot{});
-    else std::fill(slots_.begin(), slots_.end(), Slot{});
+    if (slots_.size() < capacity || slots_.size() > capacity * 8)
+      slots_.assign(capacity, Slot{});
+    else
+      std::fill(slots_.begin(), slots_.end(), Slot{});
     mask_ = slots_.size() - 1;
     size_ = 0;
     has_null_ = false;

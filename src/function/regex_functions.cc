@@ -24,7 +24,8 @@ std::unique_ptr<RE2> CompileRegex(std::string_view pattern) {
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
   auto regex = std::make_unique<RE2>(StringPiece(pattern.data(), pattern.size()), options);
-  if (!regex->ok()) SB_THROW(kInvalidRegex, "Invalid regular expression '{}': {}", pattern, regex->error());
+  if (!regex->ok())
+    SB_THROW(kInvalidRegex, "Invalid regular expression '{}': {}", pattern, regex->error());
   return regex;
 }
 
@@ -65,14 +66,16 @@ class RegexSource {
 
 void CheckGroup(const RE2& regex, int64_t group) {
   SB_USER_CHECK(group >= 0 && group <= regex.NumberOfCapturingGroups(), kInvalidParameter,
-                "Pattern has {} groups. Cannot access group {}", regex.NumberOfCapturingGroups(), group);
+                "Pattern has {} groups. Cannot access group {}", regex.NumberOfCapturingGroups(),
+                group);
 }
 
 /// Iterates the successive matches of a pattern in a text, stepping one code point past empty
 /// matches (as Java's Matcher.find does). `groups` is scratch space the caller reuses across rows.
 class MatchIterator {
  public:
-  MatchIterator(const RE2& regex, std::string_view text, size_t start, int groups, std::vector<StringPiece>& scratch)
+  MatchIterator(const RE2& regex, std::string_view text, size_t start, int groups,
+                std::vector<StringPiece>& scratch)
       : regex_(regex), text_(text.data(), text.size()), position_(start), groups_(scratch) {
     groups_.assign(static_cast<size_t>(groups) + 1, StringPiece());
   }
@@ -80,16 +83,19 @@ class MatchIterator {
   /// Finds the next match; groups()[0] is the whole match.
   bool Next() {
     if (position_ > static_cast<size_t>(text_.size())) return false;
-    if (!regex_.Match(text_, position_, text_.size(), RE2::UNANCHORED, groups_.data(), static_cast<int>(groups_.size()))) {
+    if (!regex_.Match(text_, position_, text_.size(), RE2::UNANCHORED, groups_.data(),
+                      static_cast<int>(groups_.size()))) {
       position_ = text_.size() + 1;
       return false;
     }
     size_t begin = static_cast<size_t>(groups_[0].data() - text_.data());
     size_t end = begin + groups_[0].size();
     if (end == begin) {
-      position_ = end < static_cast<size_t>(text_.size())
-                      ? end + std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(text_[end])), text_.size() - end)
-                      : text_.size() + 1;
+      position_ =
+          end < static_cast<size_t>(text_.size())
+              ? end + std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(text_[end])),
+                                       text_.size() - end)
+              : text_.size() + 1;
     } else {
       position_ = end;
     }
@@ -155,14 +161,16 @@ void RegexpPositionKernel(DataChunk& args, FunctionContext& context, Vector& res
     int64_t start = has_start ? in.Get<int64_t>(2, i) : 1;
     int64_t occurrence = has_occurrence ? in.Get<int64_t>(3, i) : 1;
     SB_USER_CHECK(start >= 1, kInvalidParameter, "start must be greater than or equal to 1");
-    SB_USER_CHECK(occurrence >= 1, kInvalidParameter, "occurrence must be greater than or equal to 1");
+    SB_USER_CHECK(occurrence >= 1, kInvalidParameter,
+                  "occurrence must be greater than or equal to 1");
     out[i] = -1;
     size_t start_byte = utf8::OffsetOf(text, start - 1);
     if (start - 1 > utf8::Length(text)) continue;
     MatchIterator matches(source.Get(in.String(1, i)), text, start_byte, 0, scratch);
     for (int64_t k = 0; k < occurrence; ++k) {
       if (!matches.Next()) break;
-      if (k + 1 == occurrence) out[i] = static_cast<int32_t>(utf8::Length(text.substr(0, matches.begin())) + 1);
+      if (k + 1 == occurrence)
+        out[i] = static_cast<int32_t>(utf8::Length(text.substr(0, matches.begin())) + 1);
     }
   }
 }
@@ -213,7 +221,8 @@ void RegexpExtractAllKernel(DataChunk& args, FunctionContext& context, Vector& r
       const StringPiece& g = matches.group(static_cast<int>(group));
       Vector& child = writer.Reserve(1);
       if (g.data()) {
-        child.data<StringView>()[writer.size()] = child.AddString(std::string_view(g.data(), g.size()));
+        child.data<StringView>()[writer.size()] =
+            child.AddString(std::string_view(g.data(), g.size()));
         writer.Advance(1);
       } else {
         writer.AppendNull();
@@ -267,14 +276,17 @@ class Replacement {
         SB_USER_CHECK(i + 1 < text.size(), kInvalidParameter, "character to be escaped is missing");
         AddLiteral(text[++i]);
       } else if (c == '$') {
-        SB_USER_CHECK(i + 1 < text.size(), kInvalidParameter, "Illegal group reference: group index is missing");
+        SB_USER_CHECK(i + 1 < text.size(), kInvalidParameter,
+                      "Illegal group reference: group index is missing");
         int group = -1;
         if (text[i + 1] == '{') {
           size_t close = text.find('}', i + 2);
-          SB_USER_CHECK(close != std::string_view::npos, kInvalidParameter, "named capturing group is missing trailing '}}'");
+          SB_USER_CHECK(close != std::string_view::npos, kInvalidParameter,
+                        "named capturing group is missing trailing '}}'");
           std::string name(text.substr(i + 2, close - i - 2));
           auto it = regex.NamedCapturingGroups().find(name);
-          SB_USER_CHECK(it != regex.NamedCapturingGroups().end(), kInvalidParameter, "No group with name {{{}}}", name);
+          SB_USER_CHECK(it != regex.NamedCapturingGroups().end(), kInvalidParameter,
+                        "No group with name {{{}}}", name);
           group = it->second;
           i = close;
         } else {
@@ -286,7 +298,8 @@ class Replacement {
                  group * 10 + (text[i + 1] - '0') <= regex.NumberOfCapturingGroups()) {
             group = group * 10 + (text[++i] - '0');
           }
-          SB_USER_CHECK(group <= regex.NumberOfCapturingGroups(), kInvalidParameter, "No group {}", group);
+          SB_USER_CHECK(group <= regex.NumberOfCapturingGroups(), kInvalidParameter, "No group {}",
+                        group);
         }
         FlushLiteral();
         parts_.push_back(Part{group, {}});
@@ -398,15 +411,17 @@ void RegexpReplaceLambdaKernel(DataChunk& args, FunctionContext& context, Vector
   Vector& elements = writer.Reserve(pieces.size());
   for (size_t p = 0; p < pieces.size(); ++p) {
     if (pieces[p].data()) {
-      elements.data<StringView>()[p] = elements.AddString(std::string_view(pieces[p].data(), pieces[p].size()));
+      elements.data<StringView>()[p] =
+          elements.AddString(std::string_view(pieces[p].data(), pieces[p].size()));
     } else {
       elements.SetNull(p);
     }
   }
   writer.Advance(pieces.size());
   for (size_t m = 0; m < owners.size(); ++m) {
-    groups.data<ListEntry>()[m] = ListEntry{static_cast<uint32_t>(first_piece[m]),
-                                            static_cast<uint32_t>(first_piece[m + 1] - first_piece[m])};
+    groups.data<ListEntry>()[m] =
+        ListEntry{static_cast<uint32_t>(first_piece[m]),
+                  static_cast<uint32_t>(first_piece[m + 1] - first_piece[m])};
   }
   writer.Finish();
   Vector replacements(LogicalType::Varchar(), std::max<idx_t>(owners.size(), 1));
@@ -425,10 +440,12 @@ void RegexpReplaceLambdaKernel(DataChunk& args, FunctionContext& context, Vector
       continue;
     }
     buffer.clear();
-    ReplaceMatches(buffer, source.Get(in.String(1, i)), in.String(0, i), 0, scratch, [&](const MatchIterator&) {
-      idx_t index = replaced.sel->get_index(next++);
-      if (replaced.validity->RowIsValid(index)) buffer.append(replaced.GetData<StringView>()[index].view());
-    });
+    ReplaceMatches(buffer, source.Get(in.String(1, i)), in.String(0, i), 0, scratch,
+                   [&](const MatchIterator&) {
+                     idx_t index = replaced.sel->get_index(next++);
+                     if (replaced.validity->RowIsValid(index))
+                       buffer.append(replaced.GetData<StringView>()[index].view());
+                   });
     out[i] = result.AddString(buffer);
   }
 }
@@ -444,9 +461,10 @@ void RegexpReplaceThreeKernel(DataChunk& args, FunctionContext& context, Vector&
 }
 
 /// A regexp_* overload: a constant pattern compiles once, at bind time.
-ScalarFunction Make(const char* name, std::vector<LogicalType> arguments, LogicalType return_type, ScalarKernel kernel,
-                    FunctionDoc doc) {
-  ScalarFunction function = SimpleScalar(name, std::move(arguments), std::move(return_type), kernel, std::move(doc));
+ScalarFunction Make(const char* name, std::vector<LogicalType> arguments, LogicalType return_type,
+                    ScalarKernel kernel, FunctionDoc doc) {
+  ScalarFunction function =
+      SimpleScalar(name, std::move(arguments), std::move(return_type), kernel, std::move(doc));
   function.bind = BindRegex;
   return function;
 }
@@ -457,51 +475,63 @@ void RegisterRegexFunctions(FunctionRegistry& registry) {
   const LogicalType v = LogicalType::Varchar();
   const LogicalType b = TypeId::kBigint;
   const LogicalType array = LogicalType::Array(v);
-  registry.AddScalar(Make("regexp_like", {v, v}, TypeId::kBoolean, RegexpLikeKernel, {"regexp_like(string, pattern) -> boolean",
-                          "Whether the pattern matches anywhere in the string (RE2 syntax).",
-                          "regexp_like('1a 2b 14m', '\\d+b') -> true"}));
-  registry.AddScalar(Make("regexp_extract", {v, v}, v, RegexpExtractKernel, {"regexp_extract(string, pattern) -> varchar",
-                          "The first match of the pattern, or its capturing group `group`; NULL when nothing matches.",
-                          "regexp_extract('1a 2b 14m', '(\\d+)([a-z]+)', 2) -> 'a'"}));
+  registry.AddScalar(Make("regexp_like", {v, v}, TypeId::kBoolean, RegexpLikeKernel,
+                          {"regexp_like(string, pattern) -> boolean",
+                           "Whether the pattern matches anywhere in the string (RE2 syntax).",
+                           "regexp_like('1a 2b 14m', '\\d+b') -> true"}));
+  registry.AddScalar(Make(
+      "regexp_extract", {v, v}, v, RegexpExtractKernel,
+      {"regexp_extract(string, pattern) -> varchar",
+       "The first match of the pattern, or its capturing group `group`; NULL when nothing matches.",
+       "regexp_extract('1a 2b 14m', '(\\d+)([a-z]+)', 2) -> 'a'"}));
   registry.AddScalar(Make("regexp_extract", {v, v, b}, v, RegexpExtractKernel,
                           {"regexp_extract(string, pattern, group) -> varchar"}));
   registry.AddScalar(Make("regexp_extract_all", {v, v}, array, RegexpExtractAllKernel,
                           {"regexp_extract_all(string, pattern) -> array(varchar)",
-                          "Every match of the pattern (or of its capturing group `group`).",
-                          "regexp_extract_all('1a 2b 14m', '\\d+') -> ARRAY['1', '2', '14']"}));
+                           "Every match of the pattern (or of its capturing group `group`).",
+                           "regexp_extract_all('1a 2b 14m', '\\d+') -> ARRAY['1', '2', '14']"}));
   registry.AddScalar(Make("regexp_extract_all", {v, v, b}, array, RegexpExtractAllKernel,
                           {"regexp_extract_all(string, pattern, group) -> array(varchar)"}));
-  registry.AddScalar(Make("regexp_replace", {v, v}, v, RegexpReplaceKernel, {"regexp_replace(string, pattern) -> varchar",
-                          "Replaces every match with `replacement`, where $n and ${name} insert capturing groups and "
-                          "\\ escapes; without it, removes the matches; with a lambda, replaces each match with the "
-                          "lambda's result for the array of its groups.",
-                          "regexp_replace('1a 2b 14m', '(\\d+)([ab]) ', '3c$2 ') -> '3ca 3cb 14m'"}));
+  registry.AddScalar(Make(
+      "regexp_replace", {v, v}, v, RegexpReplaceKernel,
+      {"regexp_replace(string, pattern) -> varchar",
+       "Replaces every match with `replacement`, where $n and ${name} insert capturing groups and "
+       "\\ escapes; without it, removes the matches; with a lambda, replaces each match with the "
+       "lambda's result for the array of its groups.",
+       "regexp_replace('1a 2b 14m', '(\\d+)([ab]) ', '3c$2 ') -> '3ca 3cb 14m'"}));
   {
-    ScalarFunction three = Make("regexp_replace", {v, v, LogicalType()}, v, RegexpReplaceThreeKernel,
-                                {"regexp_replace(string, pattern, replacement | function(array(varchar), varchar)) -> varchar"});
+    ScalarFunction three =
+        Make("regexp_replace", {v, v, LogicalType()}, v, RegexpReplaceThreeKernel,
+             {"regexp_replace(string, pattern, replacement | function(array(varchar), varchar)) -> "
+              "varchar"});
     three.lambda_arguments = {{2, 1}};
     three.lambda_parameter_types = [](idx_t, const std::vector<LogicalType>&) {
       return std::vector<LogicalType>{LogicalType::Array(LogicalType::Varchar())};
     };
     three.bind = [](ScalarFunction& function, const std::vector<LogicalType>& types,
                     const std::vector<std::optional<Value>>& constants) {
-      CheckArgumentType(types[2].IsString() || types[2].id() == TypeId::kUnknown, function.name, types[2],
-                        "a varchar replacement or a lambda returning varchar");
+      CheckArgumentType(types[2].IsString() || types[2].id() == TypeId::kUnknown, function.name,
+                        types[2], "a varchar replacement or a lambda returning varchar");
       function.arguments[2] = LogicalType::Varchar();
       return BindRegex(function, types, constants);
     };
     registry.AddScalar(std::move(three));
   }
-  registry.AddScalar(Make("regexp_split", {v, v}, array, RegexpSplitKernel, {"regexp_split(string, pattern) -> array(varchar)",
-                          "Splits the string at every match of the pattern (trailing empty parts are kept).",
-                          "regexp_split('1a 2b 14m', '\\s*[a-z]+\\s*') -> ARRAY['1', '2', '14', '']"}));
-  registry.AddScalar(Make("regexp_count", {v, v}, b, RegexpCountKernel, {"regexp_count(string, pattern) -> bigint",
-                          "Number of matches of the pattern.", "regexp_count('1a 2b 14m', '\\s*[a-z]+\\s*') -> 3"}));
-  registry.AddScalar(Make("regexp_position", {v, v}, TypeId::kInteger, RegexpPositionKernel,
-                          {"regexp_position(string, pattern) -> integer",
-                          "Position (1-based) of the first match, or of the `occurrence`-th match at or after "
-                          "`start`; -1 when there is none.",
-                          "regexp_position('I have 23 apples, 5 pears', '\\d+', 1, 2) -> 19"}));
+  registry.AddScalar(
+      Make("regexp_split", {v, v}, array, RegexpSplitKernel,
+           {"regexp_split(string, pattern) -> array(varchar)",
+            "Splits the string at every match of the pattern (trailing empty parts are kept).",
+            "regexp_split('1a 2b 14m', '\\s*[a-z]+\\s*') -> ARRAY['1', '2', '14', '']"}));
+  registry.AddScalar(
+      Make("regexp_count", {v, v}, b, RegexpCountKernel,
+           {"regexp_count(string, pattern) -> bigint", "Number of matches of the pattern.",
+            "regexp_count('1a 2b 14m', '\\s*[a-z]+\\s*') -> 3"}));
+  registry.AddScalar(
+      Make("regexp_position", {v, v}, TypeId::kInteger, RegexpPositionKernel,
+           {"regexp_position(string, pattern) -> integer",
+            "Position (1-based) of the first match, or of the `occurrence`-th match at or after "
+            "`start`; -1 when there is none.",
+            "regexp_position('I have 23 apples, 5 pears', '\\d+', 1, 2) -> 19"}));
   registry.AddScalar(Make("regexp_position", {v, v, b}, TypeId::kInteger, RegexpPositionKernel,
                           {"regexp_position(string, pattern, start) -> integer"}));
   registry.AddScalar(Make("regexp_position", {v, v, b, b}, TypeId::kInteger, RegexpPositionKernel,

@@ -42,9 +42,11 @@ struct Moments {
     double delta = a.mean - b.mean;
     double delta2 = delta * delta, delta3 = delta2 * delta, delta4 = delta2 * delta2;
     double m2 = b.m2 + a.m2 + delta2 * na * nb / n;
-    double m3 = b.m3 + a.m3 + delta3 * na * nb * (nb - na) / (n * n) + 3 * delta * (nb * a.m2 - na * b.m2) / n;
+    double m3 = b.m3 + a.m3 + delta3 * na * nb * (nb - na) / (n * n) +
+                3 * delta * (nb * a.m2 - na * b.m2) / n;
     double m4 = b.m4 + a.m4 + delta4 * na * nb * (na * na - na * nb + nb * nb) / (n * n * n) +
-                6 * delta2 * (na * na * b.m2 + nb * nb * a.m2) / (n * n) + 4 * delta * (nb * a.m3 - na * b.m3) / n;
+                6 * delta2 * (na * na * b.m2 + nb * nb * a.m2) / (n * n) +
+                4 * delta * (nb * a.m3 - na * b.m3) / n;
     b.mean = (nb * b.mean + na * a.mean) / n;
     b.m2 = m2;
     b.m3 = m3;
@@ -78,7 +80,8 @@ struct MomentOp : Moments {
       case Stat::kKurtosis:
         // Excess kurtosis with the sample correction (as Trino's kurtosis).
         if (s.count < 4 || s.m2 == 0) return result.SetNull(row);
-        value = (n * (n + 1) * (n - 1) * s.m4 / (s.m2 * s.m2) - 3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3));
+        value = (n * (n + 1) * (n - 1) * s.m4 / (s.m2 * s.m2) - 3 * (n - 1) * (n - 1)) /
+                ((n - 2) * (n - 3));
         break;
     }
     if (kStat == Stat::kStddevSamp || kStat == Stat::kStddevPop) value = std::sqrt(value);
@@ -196,42 +199,55 @@ AggregateFunction Binary(const char* name) {
 }  // namespace
 
 void RegisterStatisticalAggregates(FunctionRegistry& registry) {
-  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kStddevSamp>>("stddev_samp"), "stddev_samp(x) -> double",
-                                   "Sample standard deviation of the non-NULL values (NULL for fewer than two).",
-                                   "SELECT stddev_samp(duration_seconds) FROM interactions"));
+  registry.AddAggregate(WithDoc(
+      Unary<MomentState, MomentOp<Stat::kStddevSamp>>("stddev_samp"), "stddev_samp(x) -> double",
+      "Sample standard deviation of the non-NULL values (NULL for fewer than two).",
+      "SELECT stddev_samp(duration_seconds) FROM interactions"));
   registry.AddAlias("stddev", "stddev_samp");
-  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kStddevPop>>("stddev_pop"), "stddev_pop(x) -> double",
-                                   "Population standard deviation of the non-NULL values.",
-                                   "SELECT stddev_pop(duration_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kVarSamp>>("var_samp"), "var_samp(x) -> double",
-                                   "Sample variance of the non-NULL values (NULL for fewer than two).",
-                                   "SELECT var_samp(duration_seconds) FROM interactions"));
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kStddevPop>>("stddev_pop"),
+                                "stddev_pop(x) -> double",
+                                "Population standard deviation of the non-NULL values.",
+                                "SELECT stddev_pop(duration_seconds) FROM interactions"));
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kVarSamp>>("var_samp"),
+                                "var_samp(x) -> double",
+                                "Sample variance of the non-NULL values (NULL for fewer than two).",
+                                "SELECT var_samp(duration_seconds) FROM interactions"));
   registry.AddAlias("variance", "var_samp");
-  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kVarPop>>("var_pop"), "var_pop(x) -> double",
-                                   "Population variance of the non-NULL values.",
-                                   "SELECT var_pop(duration_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kSkewness>>("skewness"), "skewness(x) -> double",
-                                   "Skewness of the non-NULL values.", "SELECT skewness(duration_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kKurtosis>>("kurtosis"), "kurtosis(x) -> double",
-                                   "Excess kurtosis of the non-NULL values (with the sample correction).",
-                                   "SELECT kurtosis(duration_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Unary<LogSumState, GeometricMeanOp>("geometric_mean"), "geometric_mean(x) -> double",
-                                   "Geometric mean of the non-NULL values.", "SELECT geometric_mean(growth_factor) FROM metrics"));
-  registry.AddAggregate(WithDoc(Binary<CoStat::kCovarSamp>("covar_samp"), "covar_samp(y, x) -> double",
-                                   "Sample covariance of the pairs where both are non-NULL.",
-                                   "SELECT covar_samp(handle_seconds, wait_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Binary<CoStat::kCovarPop>("covar_pop"), "covar_pop(y, x) -> double",
-                                   "Population covariance of the pairs where both are non-NULL.",
-                                   "SELECT covar_pop(handle_seconds, wait_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Binary<CoStat::kCorr>("corr"), "corr(y, x) -> double",
-                                   "Pearson correlation coefficient of the pairs where both are non-NULL.",
-                                   "SELECT corr(handle_seconds, wait_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Binary<CoStat::kRegrSlope>("regr_slope"), "regr_slope(y, x) -> double",
-                                   "Slope of the least-squares line of y on x.",
-                                   "SELECT regr_slope(handle_seconds, wait_seconds) FROM interactions"));
-  registry.AddAggregate(WithDoc(Binary<CoStat::kRegrIntercept>("regr_intercept"), "regr_intercept(y, x) -> double",
-                                   "Intercept of the least-squares line of y on x.",
-                                   "SELECT regr_intercept(handle_seconds, wait_seconds) FROM interactions"));
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kVarPop>>("var_pop"),
+                                "var_pop(x) -> double",
+                                "Population variance of the non-NULL values.",
+                                "SELECT var_pop(duration_seconds) FROM interactions"));
+  registry.AddAggregate(WithDoc(Unary<MomentState, MomentOp<Stat::kSkewness>>("skewness"),
+                                "skewness(x) -> double", "Skewness of the non-NULL values.",
+                                "SELECT skewness(duration_seconds) FROM interactions"));
+  registry.AddAggregate(
+      WithDoc(Unary<MomentState, MomentOp<Stat::kKurtosis>>("kurtosis"), "kurtosis(x) -> double",
+              "Excess kurtosis of the non-NULL values (with the sample correction).",
+              "SELECT kurtosis(duration_seconds) FROM interactions"));
+  registry.AddAggregate(WithDoc(Unary<LogSumState, GeometricMeanOp>("geometric_mean"),
+                                "geometric_mean(x) -> double",
+                                "Geometric mean of the non-NULL values.",
+                                "SELECT geometric_mean(growth_factor) FROM metrics"));
+  registry.AddAggregate(
+      WithDoc(Binary<CoStat::kCovarSamp>("covar_samp"), "covar_samp(y, x) -> double",
+              "Sample covariance of the pairs where both are non-NULL.",
+              "SELECT covar_samp(handle_seconds, wait_seconds) FROM interactions"));
+  registry.AddAggregate(
+      WithDoc(Binary<CoStat::kCovarPop>("covar_pop"), "covar_pop(y, x) -> double",
+              "Population covariance of the pairs where both are non-NULL.",
+              "SELECT covar_pop(handle_seconds, wait_seconds) FROM interactions"));
+  registry.AddAggregate(
+      WithDoc(Binary<CoStat::kCorr>("corr"), "corr(y, x) -> double",
+              "Pearson correlation coefficient of the pairs where both are non-NULL.",
+              "SELECT corr(handle_seconds, wait_seconds) FROM interactions"));
+  registry.AddAggregate(
+      WithDoc(Binary<CoStat::kRegrSlope>("regr_slope"), "regr_slope(y, x) -> double",
+              "Slope of the least-squares line of y on x.",
+              "SELECT regr_slope(handle_seconds, wait_seconds) FROM interactions"));
+  registry.AddAggregate(
+      WithDoc(Binary<CoStat::kRegrIntercept>("regr_intercept"), "regr_intercept(y, x) -> double",
+              "Intercept of the least-squares line of y on x.",
+              "SELECT regr_intercept(handle_seconds, wait_seconds) FROM interactions"));
 }
 
 }  // namespace switchboard

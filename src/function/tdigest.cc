@@ -38,8 +38,11 @@ void TDigest::Merge(const TDigest& other) {
 void TDigest::Compress() {
   if (pending_.empty()) return;
   pending_.insert(pending_.end(), centroids_.begin(), centroids_.end());
-  std::stable_sort(pending_.begin(), pending_.end(), [](const Centroid& a, const Centroid& b) { return a.mean < b.mean; });
-  auto scale = [&](double q) { return compression_ / (2 * std::numbers::pi) * std::asin(2 * q - 1); };
+  std::stable_sort(pending_.begin(), pending_.end(),
+                   [](const Centroid& a, const Centroid& b) { return a.mean < b.mean; });
+  auto scale = [&](double q) {
+    return compression_ / (2 * std::numbers::pi) * std::asin(2 * q - 1);
+  };
   centroids_.clear();
   Centroid current = pending_[0];
   double before = 0;  // weight of the centroids already emitted
@@ -64,7 +67,8 @@ void TDigest::Compress() {
 
 double TDigest::QuantileOfCompressed(double q) const {
   double target = q * total_weight_;
-  bool exact = std::all_of(centroids_.begin(), centroids_.end(), [](const Centroid& c) { return c.points == 1; });
+  bool exact = std::all_of(centroids_.begin(), centroids_.end(),
+                           [](const Centroid& c) { return c.points == 1; });
   if (exact) {
     // Nearest rank: the first value whose cumulative weight reaches q * total.
     double cumulative = 0;
@@ -84,7 +88,8 @@ double TDigest::QuantileOfCompressed(double q) const {
       double left_value = i == 0 ? min_ : centroids_[i - 1].mean;
       if (i == 0 && c.points == 1) return c.mean;
       double span = center - left_position;
-      return span <= 0 ? c.mean : left_value + (c.mean - left_value) * (target - left_position) / span;
+      return span <= 0 ? c.mean
+                       : left_value + (c.mean - left_value) * (target - left_position) / span;
     }
     cumulative += c.weight;
   }

@@ -17,8 +17,8 @@ class TestLambdaEvaluator : public LambdaEvaluator {
  public:
   explicit TestLambdaEvaluator(const std::map<idx_t, TestLambda>& lambdas) : lambdas_(lambdas) {}
 
-  void Evaluate(idx_t lambda_index, const std::vector<Vector>& parameters, const SelectionVector& outer_rows,
-                idx_t count, Vector& result) override {
+  void Evaluate(idx_t lambda_index, const std::vector<Vector>& parameters,
+                const SelectionVector& outer_rows, idx_t count, Vector& result) override {
     const TestLambda& lambda = lambdas_.at(lambda_index);
     for (idx_t i = 0; i < count; ++i) {
       std::vector<Value> values;
@@ -44,7 +44,8 @@ bool SameValue(const Value& a, const Value& b, double tolerance = 1e-9) {
   return a.ToString() == b.ToString();
 }
 
-std::vector<LogicalType> TypesOf(const std::vector<Value>& args, const std::map<idx_t, TestLambda>& lambdas) {
+std::vector<LogicalType> TypesOf(const std::vector<Value>& args,
+                                 const std::map<idx_t, TestLambda>& lambdas) {
   std::vector<LogicalType> types;
   for (idx_t i = 0; i < args.size(); ++i) {
     auto lambda = lambdas.find(i);
@@ -70,8 +71,9 @@ const FunctionRegistry& FunctionTest::registry() {
   return *registry;
 }
 
-Value FunctionTest::Evaluate(const ResolvedScalar& resolved, const std::vector<Value>& args, bool constant,
-                             idx_t rows, const std::map<idx_t, TestLambda>& lambdas) {
+Value FunctionTest::Evaluate(const ResolvedScalar& resolved, const std::vector<Value>& args,
+                             bool constant, idx_t rows,
+                             const std::map<idx_t, TestLambda>& lambdas) {
   const ScalarFunction& f = resolved.function;
   DataChunk chunk;
   chunk.Initialize(resolved.parameter_types, rows);
@@ -92,17 +94,19 @@ Value FunctionTest::Evaluate(const ResolvedScalar& resolved, const std::vector<V
       chunk.column(i) = std::move(column);
     }
   }
-  if (constant && null_argument && f.null_handling == NullHandling::kPropagate) return Value::Null(f.return_type);
+  if (constant && null_argument && f.null_handling == NullHandling::kPropagate)
+    return Value::Null(f.return_type);
   chunk.SetSize(constant ? 1 : rows);
   TestLambdaEvaluator evaluator(lambdas);
-  FunctionContext context{resolved.bind_data.get(), &query_, lambdas.empty() ? nullptr : &evaluator};
+  FunctionContext context{resolved.bind_data.get(), &query_,
+                          lambdas.empty() ? nullptr : &evaluator};
   Vector result(f.return_type, std::max<idx_t>(rows, kVectorSize));
   f.kernel(chunk, context, result);
   Value first = result.GetValue(0);
   for (idx_t r = 1; r < chunk.size() && f.deterministic; ++r) {
     Value other = result.GetValue(r);
-    EXPECT_TRUE(SameValue(first, other)) << f.name << ": row " << r << " is " << other.ToString() << ", row 0 is "
-                                         << first.ToString();
+    EXPECT_TRUE(SameValue(first, other)) << f.name << ": row " << r << " is " << other.ToString()
+                                         << ", row 0 is " << first.ToString();
   }
   return first;
 }
@@ -136,7 +140,8 @@ LogicalType FunctionTest::ReturnType(const std::string& name, const std::vector<
   return registry().ResolveScalar(name, TypesOf(args, {}), constants).function.return_type;
 }
 
-std::vector<Value> FunctionTest::CallRows(const std::string& name, const std::vector<LogicalType>& types,
+std::vector<Value> FunctionTest::CallRows(const std::string& name,
+                                          const std::vector<LogicalType>& types,
                                           const std::vector<std::vector<Value>>& rows,
                                           const std::map<idx_t, TestLambda>& lambdas) {
   ResolvedScalar resolved = registry().ResolveScalar(name, types);
@@ -155,7 +160,8 @@ std::vector<Value> FunctionTest::CallRows(const std::string& name, const std::ve
   }
   chunk.SetSize(rows.size());
   TestLambdaEvaluator evaluator(lambdas);
-  FunctionContext context{resolved.bind_data.get(), &query_, lambdas.empty() ? nullptr : &evaluator};
+  FunctionContext context{resolved.bind_data.get(), &query_,
+                          lambdas.empty() ? nullptr : &evaluator};
   Vector result(f.return_type, std::max<idx_t>(rows.size(), kVectorSize));
   f.kernel(chunk, context, result);
   std::vector<Value> values;
@@ -176,7 +182,8 @@ Error FunctionTest::CallError(const std::string& name, const std::vector<Value>&
 
 Value FunctionTest::Aggregate(const std::string& name, const std::vector<LogicalType>& types,
                               const std::vector<std::vector<Value>>& rows,
-                              const std::vector<std::optional<Value>>& constants, double tolerance) {
+                              const std::vector<std::optional<Value>>& constants,
+                              double tolerance) {
   ResolvedAggregate resolved = registry().ResolveAggregate(name, types, constants);
   const AggregateFunction& f = resolved.function;
   const FunctionData* bind = resolved.bind_data.get();
@@ -184,7 +191,8 @@ Value FunctionTest::Aggregate(const std::string& name, const std::vector<Logical
   std::vector<Vector> columns;
   for (idx_t c = 0; c < resolved.parameter_types.size(); ++c) {
     Vector column(resolved.parameter_types[c], std::max<idx_t>(n, 1));
-    for (idx_t r = 0; r < n; ++r) column.SetValue(r, CastTo(rows[r][c], resolved.parameter_types[c]));
+    for (idx_t r = 0; r < n; ++r)
+      column.SetValue(r, CastTo(rows[r][c], resolved.parameter_types[c]));
     columns.push_back(std::move(column));
   }
   std::vector<std::unique_ptr<uint64_t[]>> buffers;
@@ -205,8 +213,9 @@ Value FunctionTest::Aggregate(const std::string& name, const std::vector<Logical
   f.simple_update(inputs, whole);
   Value simple = finalize(whole);
   Value again = finalize(whole);
-  EXPECT_TRUE(SameValue(simple, again)) << name << ": finalize changed the state: " << simple.ToString()
-                                        << " then " << again.ToString();
+  EXPECT_TRUE(SameValue(simple, again))
+      << name << ": finalize changed the state: " << simple.ToString() << " then "
+      << again.ToString();
 
   uint8_t* first = new_state();
   uint8_t* second = new_state();
@@ -215,20 +224,21 @@ Value FunctionTest::Aggregate(const std::string& name, const std::vector<Logical
   f.update(inputs, states.data());
   f.combine(&second, &first, 1, bind);
   Value combined = finalize(first);
-  EXPECT_TRUE(SameValue(simple, combined, tolerance)) << name << ": one state gives " << simple.ToString()
-                                           << ", combined states give " << combined.ToString();
+  EXPECT_TRUE(SameValue(simple, combined, tolerance))
+      << name << ": one state gives " << simple.ToString() << ", combined states give "
+      << combined.ToString();
   if (f.destroy) {
     for (uint8_t* state : {whole, first, second}) f.destroy(&state, 1);
   }
   return simple;
 }
 
-::testing::AssertionResult ValuesEqual(const char* actual_text, const char* expected_text, const Value& actual,
-                                       const Value& expected) {
+::testing::AssertionResult ValuesEqual(const char* actual_text, const char* expected_text,
+                                       const Value& actual, const Value& expected) {
   if (SameValue(actual, expected)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << actual_text << " is " << actual.ToSqlLiteral() << " of type "
-                                       << actual.type().ToString() << ", expected " << expected_text << " = "
-                                       << expected.ToSqlLiteral();
+  return ::testing::AssertionFailure() << actual_text << " is " << actual.ToSqlLiteral()
+                                       << " of type " << actual.type().ToString() << ", expected "
+                                       << expected_text << " = " << expected.ToSqlLiteral();
 }
 
 Value Dec(const std::string& text, int precision, int scale) {
@@ -237,12 +247,14 @@ Value Dec(const std::string& text, int precision, int scale) {
 
 Value DateOf(const std::string& text) { return Value::Date(*Date::Parse(text)); }
 
-Value Ts(const std::string& text, int precision) { return Value::Timestamp(Timestamp::Parse(text)->micros, precision); }
+Value Ts(const std::string& text, int precision) {
+  return Value::Timestamp(Timestamp::Parse(text)->micros, precision);
+}
 
 Value TsTz(const std::string& text, int precision) {
   auto parsed = Timestamp::Parse(text);
-  return Value::TimestampWithZone(Timestamp::FromLocal(parsed->micros, parsed->zone.value_or(TimeZone::kUtc)),
-                                  precision);
+  return Value::TimestampWithZone(
+      Timestamp::FromLocal(parsed->micros, parsed->zone.value_or(TimeZone::kUtc)), precision);
 }
 
 Value Json(const std::string& text) { return Value::Json(text); }

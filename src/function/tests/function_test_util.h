@@ -81,12 +81,13 @@ Value StrArray(const std::vector<std::string>& elements);
 
 /// Whether two values have the same type and print alike (doubles within a relative 1e-9);
 /// the failure message shows both as SQL literals. Use through EXPECT_VALUE.
-::testing::AssertionResult ValuesEqual(const char* actual_text, const char* expected_text, const Value& actual,
-                                       const Value& expected);
-#define EXPECT_VALUE(actual, expected) EXPECT_PRED_FORMAT2(::switchboard::ValuesEqual, actual, expected)
+::testing::AssertionResult ValuesEqual(const char* actual_text, const char* expected_text,
+                                       const Value& actual, const Value& expected);
+#define EXPECT_VALUE(actual, expected) \
+  EXPECT_PRED_FORMAT2(::switchboard::ValuesEqual, actual, expected)
 
 /// EXPECT that `statement` throws an Exception with error code `code`.
-#define EXPECT_ERROR_CODE(statement, error_code)                              \
+#define EXPECT_ERROR_CODE(statement, error_code)                             \
   do {                                                                       \
     try {                                                                    \
       statement;                                                             \

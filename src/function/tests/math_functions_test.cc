@@ -37,8 +37,10 @@ TEST_F(MathFunctionsTest, RoundingDecimalsFollowsTrinoResultTypes) {
 TEST_F(MathFunctionsTest, RoundsThirtyEightDigitDecimals) {
   std::string big = "12345678901234567890123456789012345.678";
   EXPECT_VALUE(Call("round", {Dec(big, 38, 3)}), Dec("12345678901234567890123456789012346", 36, 0));
-  EXPECT_VALUE(Call("round", {Dec(big, 38, 3), Int(1)}), Dec("12345678901234567890123456789012345.700", 38, 3));
-  EXPECT_VALUE(Call("floor", {Dec("-" + big, 38, 3)}), Dec("-12345678901234567890123456789012346", 36, 0));
+  EXPECT_VALUE(Call("round", {Dec(big, 38, 3), Int(1)}),
+               Dec("12345678901234567890123456789012345.700", 38, 3));
+  EXPECT_VALUE(Call("floor", {Dec("-" + big, 38, 3)}),
+               Dec("-12345678901234567890123456789012346", 36, 0));
   Error e = CallError("round", {Dec("99999999999999999999999999999999999.999", 38, 3), Int(2)});
   EXPECT_EQ(e.code, ErrorCode::kNumericOverflow);
 }
@@ -121,7 +123,8 @@ TEST_F(MathFunctionsTest, RandomStaysInItsRange) {
   }
   EXPECT_EQ(ReturnType("random", {Value::Smallint(5)}), LogicalType(TypeId::kSmallint));
   EXPECT_EQ(CallError("random", {Big(0)}).message, "bound must be positive");
-  EXPECT_EQ(CallError("random", {Int(5), Int(5)}).message, "start value must be less than stop value");
+  EXPECT_EQ(CallError("random", {Int(5), Int(5)}).message,
+            "start value must be less than stop value");
 }
 
 TEST_F(MathFunctionsTest, WidthBucketCountsBucketsInBothDirections) {
@@ -130,8 +133,10 @@ TEST_F(MathFunctionsTest, WidthBucketCountsBucketsInBothDirections) {
   EXPECT_VALUE(Call("width_bucket", {Dbl(10), Dbl(0), Dbl(10), Big(5)}), Big(6));
   EXPECT_VALUE(Call("width_bucket", {Dbl(9), Dbl(10), Dbl(0), Big(5)}), Big(1));
   EXPECT_VALUE(Call("width_bucket", {Dbl(0), Dbl(10), Dbl(0), Big(5)}), Big(6));
-  EXPECT_EQ(CallError("width_bucket", {Dbl(1), Dbl(0), Dbl(10), Big(0)}).message, "bucketCount must be greater than 0");
-  EXPECT_EQ(CallError("width_bucket", {Dbl(1), Dbl(3), Dbl(3), Big(2)}).message, "bounds cannot equal each other");
+  EXPECT_EQ(CallError("width_bucket", {Dbl(1), Dbl(0), Dbl(10), Big(0)}).message,
+            "bucketCount must be greater than 0");
+  EXPECT_EQ(CallError("width_bucket", {Dbl(1), Dbl(3), Dbl(3), Big(2)}).message,
+            "bounds cannot equal each other");
   Value bins = ArrayOf(TypeId::kDouble, {Dbl(0), Dbl(10), Dbl(20)});
   EXPECT_VALUE(Call("width_bucket", {Dbl(15), bins}), Big(2));
   EXPECT_VALUE(Call("width_bucket", {Dbl(-1), bins}), Big(0));
@@ -157,7 +162,8 @@ TEST_F(MathFunctionsTest, BaseConversion) {
   EXPECT_VALUE(Call("to_base", {Big(-10), Big(2)}), Str("-1010"));
   EXPECT_VALUE(Call("from_base", {Str("ff"), Big(16)}), Big(255));
   EXPECT_VALUE(Call("from_base", {Str("-1010"), Big(2)}), Big(-10));
-  EXPECT_EQ(CallError("from_base", {Str("12z"), Big(10)}).message, "Not a valid base-10 number: 12z");
+  EXPECT_EQ(CallError("from_base", {Str("12z"), Big(10)}).message,
+            "Not a valid base-10 number: 12z");
   EXPECT_EQ(CallError("to_base", {Big(1), Big(37)}).message, "Radix must be between 2 and 36");
 }
 
@@ -165,9 +171,11 @@ TEST_F(MathFunctionsTest, GreatestAndLeastCoerceToACommonType) {
   EXPECT_VALUE(Call("greatest", {Int(4), Int(9), Int(2)}), Int(9));
   EXPECT_VALUE(Call("greatest", {Int(4), Dbl(9.5)}), Dbl(9.5));
   EXPECT_VALUE(Call("least", {Str("pear"), Str("apple")}), Str("apple"));
-  EXPECT_VALUE(Call("least", {Str("a long string value"), Str("a long string valuf")}), Str("a long string value"));
+  EXPECT_VALUE(Call("least", {Str("a long string value"), Str("a long string valuf")}),
+               Str("a long string value"));
   EXPECT_TRUE(Call("greatest", {Int(1), NullOf(TypeId::kInteger)}).is_null());
-  EXPECT_VALUE(Call("greatest", {DateOf("2024-01-01"), DateOf("2023-12-31")}), DateOf("2024-01-01"));
+  EXPECT_VALUE(Call("greatest", {DateOf("2024-01-01"), DateOf("2023-12-31")}),
+               DateOf("2024-01-01"));
   EXPECT_VALUE(Call("least", {IntArray({1, 2}), IntArray({1, 1, 5})}), IntArray({1, 1, 5}));
   EXPECT_EQ(CallError("greatest", {Int(1), Str("a")}).code, ErrorCode::kTypeMismatch);
 }

@@ -38,8 +38,10 @@ TEST_F(StringFunctionsTest, PadTruncatesAndRepeatsThePadding) {
   EXPECT_VALUE(Call("rpad", {Str("ab"), Big(5), Str("xy")}), Str("abxyx"));
   EXPECT_VALUE(Call("lpad", {Str("abcdef"), Big(3), Str("x")}), Str("abc"));
   EXPECT_VALUE(Call("rpad", {Str("é"), Big(3), Str("ü")}), Str("éüü"));
-  EXPECT_EQ(CallError("lpad", {Str("a"), Big(3), Str("")}).message, "Padding string must not be empty");
-  EXPECT_EQ(CallError("rpad", {Str("a"), Big(-1), Str("x")}).message, "Target length must be in the range [0..2147483647]");
+  EXPECT_EQ(CallError("lpad", {Str("a"), Big(3), Str("")}).message,
+            "Padding string must not be empty");
+  EXPECT_EQ(CallError("rpad", {Str("a"), Big(-1), Str("x")}).message,
+            "Target length must be in the range [0..2147483647]");
 }
 
 TEST_F(StringFunctionsTest, SubstringFollowsTrino) {
@@ -79,11 +81,14 @@ TEST_F(StringFunctionsTest, PrefixSuffixReplaceReverse) {
 }
 
 TEST_F(StringFunctionsTest, ConcatPropagatesNullButConcatWsSkipsIt) {
-  EXPECT_VALUE(Call("concat", {Str("queue"), Str("-"), Str("a fairly long suffix")}), Str("queue-a fairly long suffix"));
+  EXPECT_VALUE(Call("concat", {Str("queue"), Str("-"), Str("a fairly long suffix")}),
+               Str("queue-a fairly long suffix"));
   EXPECT_TRUE(Call("concat", {Str("a"), NullOf(LogicalType::Varchar())}).is_null());
-  EXPECT_VALUE(Call("concat_ws", {Str(", "), Str("a"), NullOf(LogicalType::Varchar()), Str("b")}), Str("a, b"));
+  EXPECT_VALUE(Call("concat_ws", {Str(", "), Str("a"), NullOf(LogicalType::Varchar()), Str("b")}),
+               Str("a, b"));
   EXPECT_TRUE(Call("concat_ws", {NullOf(LogicalType::Varchar()), Str("a")}).is_null());
-  Value array = ArrayOf(LogicalType::Varchar(), {Str("x"), NullOf(LogicalType::Varchar()), Str("y")});
+  Value array =
+      ArrayOf(LogicalType::Varchar(), {Str("x"), NullOf(LogicalType::Varchar()), Str("y")});
   EXPECT_VALUE(Call("concat_ws", {Str("/"), array}), Str("x/y"));
 }
 
@@ -92,17 +97,20 @@ TEST_F(StringFunctionsTest, SplitAndSplitPart) {
   EXPECT_VALUE(Call("split", {Str("a,b,c"), Str(","), Big(2)}), StrArray({"a", "b,c"}));
   EXPECT_VALUE(Call("split", {Str(""), Str(",")}), StrArray({""}));
   EXPECT_VALUE(Call("split", {Str("a::b"), Str("::")}), StrArray({"a", "b"}));
-  EXPECT_EQ(CallError("split", {Str("a"), Str("")}).message, "The delimiter may not be the empty string");
+  EXPECT_EQ(CallError("split", {Str("a"), Str("")}).message,
+            "The delimiter may not be the empty string");
   EXPECT_EQ(CallError("split", {Str("a"), Str(","), Big(0)}).message, "Limit must be positive");
   EXPECT_VALUE(Call("split_part", {Str("2024-06-15"), Str("-"), Big(2)}), Str("06"));
   EXPECT_TRUE(Call("split_part", {Str("a-b"), Str("-"), Big(3)}).is_null());
   EXPECT_VALUE(Call("split_part", {Str("a-b"), Str("-"), Big(2)}), Str("b"));
-  EXPECT_EQ(CallError("split_part", {Str("a"), Str("-"), Big(0)}).message, "Index must be greater than zero");
+  EXPECT_EQ(CallError("split_part", {Str("a"), Str("-"), Big(0)}).message,
+            "Index must be greater than zero");
 }
 
 TEST_F(StringFunctionsTest, SplitOfManyRowsKeepsEachRowsParts) {
-  auto rows = CallRows("split", {LogicalType::Varchar(), LogicalType::Varchar()},
-                       {{Str("a b"), Str(" ")}, {NullOf(LogicalType::Varchar()), Str(" ")}, {Str("x"), Str(" ")}});
+  auto rows = CallRows(
+      "split", {LogicalType::Varchar(), LogicalType::Varchar()},
+      {{Str("a b"), Str(" ")}, {NullOf(LogicalType::Varchar()), Str(" ")}, {Str("x"), Str(" ")}});
   EXPECT_VALUE(rows[0], StrArray({"a", "b"}));
   EXPECT_TRUE(rows[1].is_null());
   EXPECT_VALUE(rows[2], StrArray({"x"}));
@@ -124,24 +132,37 @@ TEST_F(StringFunctionsTest, CodePointsAndUtf8) {
   EXPECT_VALUE(Call("codepoint", {Str("é")}), Int(233));
   EXPECT_EQ(CallError("codepoint", {Str("ab")}).code, ErrorCode::kInvalidParameter);
   EXPECT_VALUE(Call("to_utf8", {Str("é")}), Value::Varbinary("\xC3\xA9"));
-  EXPECT_VALUE(Call("from_utf8", {Value::Varbinary("a\xFF" "b")}), Str("a\uFFFDb"));
-  EXPECT_VALUE(Call("from_utf8", {Value::Varbinary("a\xFF" "b"), Str("?")}), Str("a?b"));
-  EXPECT_VALUE(Call("from_utf8", {Value::Varbinary("a\xFF" "b"), Str("")}), Str("ab"));
+  EXPECT_VALUE(Call("from_utf8", {Value::Varbinary("a\xFF"
+                                                   "b")}),
+               Str("a\uFFFDb"));
+  EXPECT_VALUE(Call("from_utf8", {Value::Varbinary("a\xFF"
+                                                   "b"),
+                                  Str("?")}),
+               Str("a?b"));
+  EXPECT_VALUE(Call("from_utf8", {Value::Varbinary("a\xFF"
+                                                   "b"),
+                                  Str("")}),
+               Str("ab"));
   EXPECT_VALUE(Call("from_utf8", {Value::Varbinary("a\xC3"), Big(35)}), Str("a#"));
-  EXPECT_EQ(CallError("from_utf8", {Value::Varbinary("a"), Str("ab")}).code, ErrorCode::kInvalidParameter);
+  EXPECT_EQ(CallError("from_utf8", {Value::Varbinary("a"), Str("ab")}).code,
+            ErrorCode::kInvalidParameter);
   EXPECT_VALUE(Call("luhn_check", {Str("79927398713")}), Bool(true));
   EXPECT_VALUE(Call("luhn_check", {Str("79927398714")}), Bool(false));
 }
 
 TEST_F(StringFunctionsTest, FormatFollowsJava) {
-  EXPECT_VALUE(Call("format", {Str("%s has %,d calls (%.1f%%)"), Str("queue"), Int(12345), Dbl(9.25)}),
-               Str("queue has 12,345 calls (9.3%)"));
-  EXPECT_VALUE(Call("format", {Str("%05d|%-5s|%5s|"), Int(42), Str("ab"), Str("cd")}), Str("00042|ab   |   cd|"));
-  EXPECT_VALUE(Call("format", {Str("%x %X %o %#x"), Int(255), Big(255), Int(8), Int(-1)}), Str("ff FF 10 0xffffffff"));
+  EXPECT_VALUE(
+      Call("format", {Str("%s has %,d calls (%.1f%%)"), Str("queue"), Int(12345), Dbl(9.25)}),
+      Str("queue has 12,345 calls (9.3%)"));
+  EXPECT_VALUE(Call("format", {Str("%05d|%-5s|%5s|"), Int(42), Str("ab"), Str("cd")}),
+               Str("00042|ab   |   cd|"));
+  EXPECT_VALUE(Call("format", {Str("%x %X %o %#x"), Int(255), Big(255), Int(8), Int(-1)}),
+               Str("ff FF 10 0xffffffff"));
   EXPECT_VALUE(Call("format", {Str("%.2f"), Dbl(0.125)}), Str("0.13"));
   EXPECT_VALUE(Call("format", {Str("%.2f"), Dec("2.345", 4, 3)}), Str("2.35"));
   EXPECT_VALUE(Call("format", {Str("%+.3e"), Dbl(12345.678)}), Str("+1.235e+04"));
-  EXPECT_VALUE(Call("format", {Str("%s %b %s"), NullOf(LogicalType::Varchar()), Bool(true), DateOf("2024-06-15")}),
+  EXPECT_VALUE(Call("format", {Str("%s %b %s"), NullOf(LogicalType::Varchar()), Bool(true),
+                               DateOf("2024-06-15")}),
                Str("null true 2024-06-15"));
   EXPECT_VALUE(Call("format", {Str("%2$s-%1$s"), Str("a"), Str("b")}), Str("b-a"));
   EXPECT_VALUE(Call("format", {Str("%.3s|%S"), Str("abcdef"), Str("up")}), Str("abc|UP"));
@@ -190,7 +211,8 @@ TEST_F(LikeTest, EscapeMakesWildcardsLiteral) {
   EXPECT_TRUE(Like("a#b", "a##b", "#"));
   EXPECT_EQ(CallError("like", {Str("a"), Str("a#"), Str("#")}).code, ErrorCode::kInvalidParameter);
   EXPECT_EQ(CallError("like", {Str("a"), Str("#a"), Str("#")}).code, ErrorCode::kInvalidParameter);
-  EXPECT_EQ(CallError("like", {Str("a"), Str("a"), Str("##")}).message, "Escape string must be a single character");
+  EXPECT_EQ(CallError("like", {Str("a"), Str("a"), Str("##")}).message,
+            "Escape string must be a single character");
 }
 
 TEST_F(LikeTest, IlikeIgnoresCase) {
@@ -202,8 +224,11 @@ TEST_F(LikeTest, IlikeIgnoresCase) {
 
 TEST_F(LikeTest, RowPatternsRecompileWhenTheyChange) {
   auto rows = CallRows("like", {LogicalType::Varchar(), LogicalType::Varchar()},
-                       {{Str("abc"), Str("a%")}, {Str("abc"), Str("a%")}, {Str("abc"), Str("%d")},
-                        {NullOf(LogicalType::Varchar()), Str("%")}, {Str("abd"), Str("%d")}});
+                       {{Str("abc"), Str("a%")},
+                        {Str("abc"), Str("a%")},
+                        {Str("abc"), Str("%d")},
+                        {NullOf(LogicalType::Varchar()), Str("%")},
+                        {Str("abd"), Str("%d")}});
   EXPECT_VALUE(rows[0], Bool(true));
   EXPECT_VALUE(rows[1], Bool(true));
   EXPECT_VALUE(rows[2], Bool(false));
