@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The main job: set up and build, then run the demo (queries over the shared sample data), or,
-# with arguments, the switchboard command with those arguments (no arguments after `--shell`
-# opens the interactive shell).
+# The main job: set up and build, then run the demo (examples/demo/: queries over the shared
+# TPC-H sample data), or, with arguments, the switchboard command with those arguments
+# (`--shell` opens the interactive shell).
 #
 #   scripts/run.sh                 # the demo
 #   scripts/run.sh --shell         # a shell
@@ -10,8 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh switchboard >&2
 if [[ $# -eq 0 ]]; then
-  exec build/switchboard --timer -f examples/demo.sql
+  for query in examples/demo/[0-9]*.sql; do
+    echo
+    sed -n '1s/^-- //p' "$query"
+    build/switchboard --timer -f examples/demo/setup.sql -f "$query"
+  done
+  exit 0
 elif [[ $1 == --shell ]]; then
+  echo "Type .read examples/demo/setup.sql for the demo's tables, .help for commands." >&2
   exec build/switchboard "${@:2}"
 fi
 exec build/switchboard "$@"

@@ -7,8 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-while read -r package; do
+while read -r package command; do
   [[ -z "$package" ]] && continue
+  command=${command#[}
+  command=${command%]}
+  [[ -n "$command" ]] && command -v "$command" >/dev/null && continue
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
     missing+=("$package")
 done < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' scripts/debian-packages.txt)
