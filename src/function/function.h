@@ -192,6 +192,10 @@ struct TableFunctionBindInput {
   std::vector<Value> arguments;                         // positional, constant-folded
   std::vector<std::pair<std::string, Value>> named;     // name => value
   const QueryContext* query = nullptr;
+  /// Turns a type name in SQL ('BIGINT', 'varchar(10)', 'array(row(a int))') into a type, for
+  /// arguments that declare column types (read_csv's columns => {...}). Set by the binder; throws
+  /// for names that are not types.
+  std::function<LogicalType(std::string_view)> parse_type;
 };
 
 struct TableFunctionBindResult {

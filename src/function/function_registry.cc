@@ -230,6 +230,7 @@ const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
       {"String functions", RegisterStringFunctions},
       {"Pattern matching: LIKE and ILIKE", RegisterLikeFunctions},
       {"Regular expression functions", RegisterRegexFunctions},
+      {"URL functions", RegisterUrlFunctions},
       {"Date and time functions", RegisterDatetimeFunctions},
       {"Date and time formatting and parsing", RegisterDatetimeFormatFunctions},
       {"JSON functions", RegisterJsonFunctions},

@@ -46,14 +46,16 @@ void CaseKernel(DataChunk& args, FunctionContext&, Vector& result) {
 
 // The code points Trino's trim functions remove: Java's whitespace, without the no-break spaces.
 bool IsWhitespace(char32_t c) {
-  return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x1680 || (c >= 0x2000 && c <= 0x2006) ||
-         (c >= 0x2008 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x205F || c == 0x3000;
+  return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x2006) || (c >= 0x2008 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x205F || c == 0x3000;
 }
 
 // The code point ending just before byte `end` and where it starts.
 char32_t DecodeBackward(std::string_view text, size_t end, size_t& start) {
   start = end - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && end - start < 4) --start;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && end - start < 4)
+    --start;
   size_t offset = start;
   char32_t c = utf8::Decode(text, offset);
   if (offset != end) {  // malformed: treat the last byte alone
@@ -94,11 +96,14 @@ template <bool kLeft, bool kRight>
 void TrimCharactersKernel(DataChunk& args, FunctionContext&, Vector& result) {
   std::u32string set;
   ExecuteBinary<StringView, StringView, StringView>(
-      args.column(0), args.column(1), result, args.size(), [&](StringView s, StringView characters) {
+      args.column(0), args.column(1), result, args.size(),
+      [&](StringView s, StringView characters) {
         set.clear();
         std::string_view c = characters.view();
         for (size_t offset = 0; offset < c.size();) set.push_back(utf8::Decode(c, offset));
-        auto remove = [&](char32_t cp) { return std::find(set.begin(), set.end(), cp) != set.end(); };
+        auto remove = [&](char32_t cp) {
+          return std::find(set.begin(), set.end(), cp) != set.end();
+        };
         return result.AddString(Trim<kLeft, kRight>(s.view(), remove));
       });
 }
@@ -143,11 +148,10 @@ std::string_view Substring(std::string_view text, int64_t start, int64_t length)
 }
 
 void SubstringKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteBinary<StringView, int64_t, StringView>(args.column(0), args.column(1), result, args.size(),
-                                                 [&](StringView s, int64_t start) {
-                                                   return result.AddString(
-                                                       Substring(s.view(), start, std::numeric_limits<int64_t>::max()));
-                                                 });
+  ExecuteBinary<StringView, int64_t, StringView>(
+      args.column(0), args.column(1), result, args.size(), [&](StringView s, int64_t start) {
+        return result.AddString(Substring(s.view(), start, std::numeric_limits<int64_t>::max()));
+      });
 }
 
 void SubstringLengthKernel(DataChunk& args, FunctionContext&, Vector& result) {
@@ -163,7 +167,8 @@ void SubstringLengthKernel(DataChunk& args, FunctionContext&, Vector& result) {
 // Code point position (1-based) of the `instance`-th occurrence of `needle` (from the end for a
 // negative instance), 0 when there is none.
 int64_t FindInstance(std::string_view text, std::string_view needle, int64_t instance) {
-  SB_USER_CHECK(instance != 0, kInvalidParameter, "'instance' must be a positive or negative number.");
+  SB_USER_CHECK(instance != 0, kInvalidParameter,
+                "'instance' must be a positive or negative number.");
   if (needle.empty()) return instance > 0 ? 1 : utf8::Length(text) + 1;
   size_t at = std::string_view::npos;
   if (instance > 0) {
@@ -186,10 +191,9 @@ int64_t FindInstance(std::string_view text, std::string_view needle, int64_t ins
 }
 
 void StrposKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteBinary<StringView, StringView, int64_t>(args.column(0), args.column(1), result, args.size(),
-                                                 [](StringView s, StringView needle) {
-                                                   return FindInstance(s.view(), needle.view(), 1);
-                                                 });
+  ExecuteBinary<StringView, StringView, int64_t>(
+      args.column(0), args.column(1), result, args.size(),
+      [](StringView s, StringView needle) { return FindInstance(s.view(), needle.view(), 1); });
 }
 
 void StrposInstanceKernel(DataChunk& args, FunctionContext&, Vector& result) {
@@ -202,28 +206,28 @@ void StrposInstanceKernel(DataChunk& args, FunctionContext&, Vector& result) {
 
 // position(substring IN string): the arguments in the order the syntax names them.
 void PositionKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteBinary<StringView, StringView, int64_t>(args.column(0), args.column(1), result, args.size(),
-                                                 [](StringView needle, StringView s) {
-                                                   return FindInstance(s.view(), needle.view(), 1);
-                                                 });
+  ExecuteBinary<StringView, StringView, int64_t>(
+      args.column(0), args.column(1), result, args.size(),
+      [](StringView needle, StringView s) { return FindInstance(s.view(), needle.view(), 1); });
 }
 
 template <bool kPrefix>
 void AffixKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteBinary<StringView, StringView, bool>(args.column(0), args.column(1), result, args.size(),
-                                              [](StringView s, StringView affix) {
-                                                std::string_view t = s.view(), a = affix.view();
-                                                if (a.size() > t.size()) return false;
-                                                return kPrefix ? t.substr(0, a.size()) == a
-                                                               : t.substr(t.size() - a.size()) == a;
-                                              });
+  ExecuteBinary<StringView, StringView, bool>(
+      args.column(0), args.column(1), result, args.size(), [](StringView s, StringView affix) {
+        std::string_view t = s.view(), a = affix.view();
+        if (a.size() > t.size()) return false;
+        return kPrefix ? t.substr(0, a.size()) == a : t.substr(t.size() - a.size()) == a;
+      });
 }
 
-// ----- replace, reverse, translate -----------------------------------------------------------------
+// ----- replace, reverse, translate
+// -----------------------------------------------------------------
 
 // Appends `text` with every occurrence of `search` replaced; an empty search inserts the
 // replacement before every code point and at the end.
-void AppendReplaced(std::string& out, std::string_view text, std::string_view search, std::string_view replacement) {
+void AppendReplaced(std::string& out, std::string_view text, std::string_view search,
+                    std::string_view replacement) {
   if (search.empty()) {
     for (size_t offset = 0; offset < text.size();) {
       out.append(replacement);
@@ -235,7 +239,8 @@ void AppendReplaced(std::string& out, std::string_view text, std::string_view se
     return;
   }
   size_t from = 0;
-  for (size_t at; (at = text.find(search, from)) != std::string_view::npos; from = at + search.size()) {
+  for (size_t at; (at = text.find(search, from)) != std::string_view::npos;
+       from = at + search.size()) {
     out.append(text.substr(from, at - from));
     out.append(replacement);
   }
@@ -244,13 +249,13 @@ void AppendReplaced(std::string& out, std::string_view text, std::string_view se
 
 void RemoveKernel(DataChunk& args, FunctionContext&, Vector& result) {
   std::string buffer;
-  ExecuteBinary<StringView, StringView, StringView>(args.column(0), args.column(1), result, args.size(),
-                                                    [&](StringView s, StringView search) {
-                                                      if (search.empty()) return result.AddString(s.view());
-                                                      buffer.clear();
-                                                      AppendReplaced(buffer, s.view(), search.view(), {});
-                                                      return result.AddString(buffer);
-                                                    });
+  ExecuteBinary<StringView, StringView, StringView>(
+      args.column(0), args.column(1), result, args.size(), [&](StringView s, StringView search) {
+        if (search.empty()) return result.AddString(s.view());
+        buffer.clear();
+        AppendReplaced(buffer, s.view(), search.view(), {});
+        return result.AddString(buffer);
+      });
 }
 
 void ReplaceKernel(DataChunk& args, FunctionContext&, Vector& result) {
@@ -271,7 +276,8 @@ void ReverseKernel(DataChunk& args, FunctionContext&, Vector& result) {
     buffer.assign(text.size(), '\0');
     size_t write = text.size();
     for (size_t offset = 0; offset < text.size();) {
-      size_t length = std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(text[offset])), text.size() - offset);
+      size_t length = std::min<size_t>(
+          utf8::SequenceLength(static_cast<unsigned char>(text[offset])), text.size() - offset);
       write -= length;
       buffer.replace(write, length, text.substr(offset, length));
       offset += length;
@@ -414,8 +420,10 @@ void SplitRows(DataChunk& args, Vector& result, bool has_limit) {
     }
     std::string_view text = text_format.GetData<StringView>()[ti].view();
     std::string_view delimiter = delimiter_format.GetData<StringView>()[di].view();
-    int64_t limit = has_limit ? limit_format.GetData<int64_t>()[li] : std::numeric_limits<int64_t>::max();
-    SB_USER_CHECK(!delimiter.empty(), kInvalidParameter, "The delimiter may not be the empty string");
+    int64_t limit =
+        has_limit ? limit_format.GetData<int64_t>()[li] : std::numeric_limits<int64_t>::max();
+    SB_USER_CHECK(!delimiter.empty(), kInvalidParameter,
+                  "The delimiter may not be the empty string");
     SB_USER_CHECK(limit > 0, kInvalidParameter, "Limit must be positive");
     idx_t start = writer.size();
     size_t from = 0;
@@ -433,8 +441,12 @@ void SplitRows(DataChunk& args, Vector& result, bool has_limit) {
   writer.Finish();
 }
 
-void SplitKernel(DataChunk& args, FunctionContext&, Vector& result) { SplitRows(args, result, false); }
-void SplitLimitKernel(DataChunk& args, FunctionContext&, Vector& result) { SplitRows(args, result, true); }
+void SplitKernel(DataChunk& args, FunctionContext&, Vector& result) {
+  SplitRows(args, result, false);
+}
+void SplitLimitKernel(DataChunk& args, FunctionContext&, Vector& result) {
+  SplitRows(args, result, true);
+}
 
 void SplitPartKernel(DataChunk& args, FunctionContext&, Vector& result) {
   ExecuteTernary<StringView, StringView, int64_t, StringView>(
@@ -457,7 +469,8 @@ void SplitPartKernel(DataChunk& args, FunctionContext&, Vector& result) {
           from = at + delimiter.size();
         }
         size_t end = text.find(delimiter, from);
-        return result.AddString(text.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from));
+        return result.AddString(
+            text.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from));
       });
 }
 
@@ -467,7 +480,8 @@ void LevenshteinKernel(DataChunk& args, FunctionContext&, Vector& result) {
   std::u32string a, b;
   std::vector<int64_t> row;
   ExecuteBinary<StringView, StringView, int64_t>(
-      args.column(0), args.column(1), result, args.size(), [&](StringView left, StringView right) -> int64_t {
+      args.column(0), args.column(1), result, args.size(),
+      [&](StringView left, StringView right) -> int64_t {
         a.clear();
         b.clear();
         std::string_view l = left.view(), r = right.view();
@@ -483,7 +497,8 @@ void LevenshteinKernel(DataChunk& args, FunctionContext&, Vector& result) {
           row[0] = static_cast<int64_t>(i);
           for (size_t j = 1; j <= b.size(); ++j) {
             int64_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = above;
           }
         }
@@ -493,7 +508,8 @@ void LevenshteinKernel(DataChunk& args, FunctionContext&, Vector& result) {
 
 void HammingKernel(DataChunk& args, FunctionContext&, Vector& result) {
   ExecuteBinary<StringView, StringView, int64_t>(
-      args.column(0), args.column(1), result, args.size(), [](StringView left, StringView right) -> int64_t {
+      args.column(0), args.column(1), result, args.size(),
+      [](StringView left, StringView right) -> int64_t {
         std::string_view l = left.view(), r = right.view();
         int64_t distance = 0;
         size_t i = 0, j = 0;
@@ -504,11 +520,13 @@ void HammingKernel(DataChunk& args, FunctionContext&, Vector& result) {
       });
 }
 
-// ----- code points and UTF-8 -----------------------------------------------------------------------
+// ----- code points and UTF-8
+// -----------------------------------------------------------------------
 
 void CheckCodePoint(int64_t code_point) {
-  SB_USER_CHECK(code_point >= 0 && code_point <= 0x10FFFF && !(code_point >= 0xD800 && code_point <= 0xDFFF),
-                kInvalidParameter, "Not a valid Unicode code point: {}", code_point);
+  SB_USER_CHECK(
+      code_point >= 0 && code_point <= 0x10FFFF && !(code_point >= 0xD800 && code_point <= 0xDFFF),
+      kInvalidParameter, "Not a valid Unicode code point: {}", code_point);
 }
 
 void ChrKernel(DataChunk& args, FunctionContext&, Vector& result) {
@@ -525,9 +543,11 @@ void CodepointKernel(DataChunk& args, FunctionContext&, Vector& result) {
   ExecuteUnary<StringView, int32_t>(args.column(0), result, args.size(), [](StringView s) {
     std::string_view text = s.view();
     size_t offset = 0;
-    SB_USER_CHECK(!text.empty(), kInvalidParameter, "Input string must be a single character string");
+    SB_USER_CHECK(!text.empty(), kInvalidParameter,
+                  "Input string must be a single character string");
     char32_t c = utf8::Decode(text, offset);
-    SB_USER_CHECK(offset == text.size(), kInvalidParameter, "Input string must be a single character string");
+    SB_USER_CHECK(offset == text.size(), kInvalidParameter,
+                  "Input string must be a single character string");
     return static_cast<int32_t>(c);
   });
 }
@@ -538,24 +558,11 @@ void ToUtf8Kernel(DataChunk& args, FunctionContext&, Vector& result) {
 }
 
 // Replaces each malformed sequence of `bytes` with `replacement`.
-StringView FromUtf8(std::string_view bytes, std::string_view replacement, std::string& buffer, Vector& result) {
+StringView FromUtf8(std::string_view bytes, std::string_view replacement, std::string& buffer,
+                    Vector& result) {
   if (utf8::IsValid(bytes)) return result.AddString(bytes);
   buffer.clear();
-  for (size_t offset = 0; offset < bytes.size();) {
-    size_t length = utf8::ValidSequenceLength(bytes, offset);
-    if (length == 0) {
-      buffer.append(replacement);
-      // Skip the lead byte and its continuation bytes as one malformed sequence.
-      ++offset;
-      while (offset < bytes.size() && (static_cast<unsigned char>(bytes[offset]) & 0xC0) == 0x80 &&
-             utf8::ValidSequenceLength(bytes, offset) == 0) {
-        ++offset;
-      }
-    } else {
-      buffer.append(bytes.substr(offset, length));
-      offset += length;
-    }
-  }
+  utf8::AppendReplacingMalformed(buffer, bytes, replacement);
   return result.AddString(buffer);
 }
 
@@ -589,12 +596,14 @@ void FromHexKernel(DataChunk& args, FunctionContext&, Vector& result) {
   };
   ExecuteUnary<StringView, StringView>(args.column(0), result, args.size(), [&](StringView s) {
     std::string_view text = s.view();
-    SB_USER_CHECK(text.size() % 2 == 0, kInvalidParameter, "invalid input length {} for from_hex", text.size());
+    SB_USER_CHECK(text.size() % 2 == 0, kInvalidParameter, "invalid input length {} for from_hex",
+                  text.size());
     buffer.clear();
     for (size_t i = 0; i < text.size(); i += 2) {
       int high = digit(text[i]);
       int low = digit(text[i + 1]);
-      SB_USER_CHECK(high >= 0 && low >= 0, kInvalidParameter, "invalid hex character in from_hex: '{}'", text.substr(i, 2));
+      SB_USER_CHECK(high >= 0 && low >= 0, kInvalidParameter,
+                    "invalid hex character in from_hex: '{}'", text.substr(i, 2));
       buffer.push_back(static_cast<char>(high * 16 + low));
     }
     return result.AddString(buffer);
@@ -604,7 +613,8 @@ void FromHexKernel(DataChunk& args, FunctionContext&, Vector& result) {
 void FromUtf8ReplaceKernel(DataChunk& args, FunctionContext&, Vector& result) {
   std::string buffer;
   ExecuteBinary<StringView, StringView, StringView>(
-      args.column(0), args.column(1), result, args.size(), [&](StringView s, StringView replacement) {
+      args.column(0), args.column(1), result, args.size(),
+      [&](StringView s, StringView replacement) {
         SB_USER_CHECK(utf8::Length(replacement.view()) <= 1, kInvalidParameter,
                       "Replacement character string must empty or a single character");
         return FromUtf8(s.view(), replacement.view(), buffer, result);
@@ -613,32 +623,32 @@ void FromUtf8ReplaceKernel(DataChunk& args, FunctionContext&, Vector& result) {
 
 void FromUtf8CodePointKernel(DataChunk& args, FunctionContext&, Vector& result) {
   std::string buffer, replacement;
-  ExecuteBinary<StringView, int64_t, StringView>(args.column(0), args.column(1), result, args.size(),
-                                                 [&](StringView s, int64_t code_point) {
-                                                   CheckCodePoint(code_point);
-                                                   replacement.clear();
-                                                   utf8::Append(replacement, static_cast<char32_t>(code_point));
-                                                   return FromUtf8(s.view(), replacement, buffer, result);
-                                                 });
+  ExecuteBinary<StringView, int64_t, StringView>(
+      args.column(0), args.column(1), result, args.size(), [&](StringView s, int64_t code_point) {
+        CheckCodePoint(code_point);
+        replacement.clear();
+        utf8::Append(replacement, static_cast<char32_t>(code_point));
+        return FromUtf8(s.view(), replacement, buffer, result);
+      });
 }
 
 void LuhnCheckKernel(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteUnaryWithNulls<StringView, bool>(args.column(0), result, args.size(),
-                                          [](StringView s, ValidityMask&, idx_t) {
-                                            std::string_view digits = s.view();
-                                            if (digits.empty()) return false;
-                                            int sum = 0;
-                                            bool twice = false;
-                                            for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-                                              SB_USER_CHECK(*it >= '0' && *it <= '9', kInvalidParameter,
-                                                            "Input string must contain only digits");
-                                              int d = *it - '0';
-                                              if (twice) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-                                              sum += d;
-                                              twice = !twice;
-                                            }
-                                            return sum % 10 == 0;
-                                          });
+  ExecuteUnaryWithNulls<StringView, bool>(
+      args.column(0), result, args.size(), [](StringView s, ValidityMask&, idx_t) {
+        std::string_view digits = s.view();
+        if (digits.empty()) return false;
+        int sum = 0;
+        bool twice = false;
+        for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+          SB_USER_CHECK(*it >= '0' && *it <= '9', kInvalidParameter,
+                        "Input string must contain only digits");
+          int d = *it - '0';
+          if (twice) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+          sum += d;
+          twice = !twice;
+        }
+        return sum % 10 == 0;
+      });
 }
 
 // ----- format ------------------------------------------------------------------------------------
@@ -649,7 +659,8 @@ struct FormatData : FunctionData {
   JavaFormat format;
 };
 
-std::unique_ptr<FunctionData> BindFormat(ScalarFunction& function, const std::vector<LogicalType>& types,
+std::unique_ptr<FunctionData> BindFormat(ScalarFunction& function,
+                                         const std::vector<LogicalType>& types,
                                          const std::vector<std::optional<Value>>& constants) {
   auto text = ConstantString(constants, 0);
   if (!text) return nullptr;
@@ -660,7 +671,8 @@ std::unique_ptr<FunctionData> BindFormat(ScalarFunction& function, const std::ve
 
 void FormatKernel(DataChunk& args, FunctionContext& context, Vector& result) {
   idx_t count = args.size();
-  const JavaFormat* bound = context.bind_data ? &static_cast<const FormatData&>(*context.bind_data).format : nullptr;
+  const JavaFormat* bound =
+      context.bind_data ? &static_cast<const FormatData&>(*context.bind_data).format : nullptr;
   std::vector<const Vector*> arguments;
   std::vector<LogicalType> types;
   std::vector<Vector> texts;
@@ -706,137 +718,201 @@ void RegisterStringFunctions(FunctionRegistry& registry) {
   const LogicalType v = Varchar();
   const LogicalType b = TypeId::kBigint;
   const LogicalType bin = TypeId::kVarbinary;
-  registry.AddScalar(SimpleScalar("length", {v}, b, LengthKernel, {"length(string) -> bigint",
-                          "Number of characters (code points) in the string, or of bytes in a varbinary.",
-                          "length('Zürich') -> 6"}));
-  registry.AddScalar(SimpleScalar("length", {bin}, b, ByteLengthKernel, {"length(varbinary) -> bigint"}));
-  registry.AddScalar(SimpleScalar("lower", {v}, v, CaseKernel<false>, {"", "Converts the string to lower case.",
-                          "lower('ÉCOLE Road') -> 'école road'"}));
-  registry.AddScalar(SimpleScalar("upper", {v}, v, CaseKernel<true>, {"", "Converts the string to upper case.",
-                          "upper('école') -> 'ÉCOLE'"}));
-  registry.AddScalar(SimpleScalar("trim", {v}, v, TrimWhitespaceKernel<true, true>, {"trim(string) -> varchar",
-                          "Removes leading and trailing whitespace, or the given characters.",
-                          "trim('  hello  ') -> 'hello'"}));
-  registry.AddScalar(SimpleScalar("trim", {v, v}, v, TrimCharactersKernel<true, true>, {"trim(string, characters) -> varchar"}));
-  registry.AddScalar(SimpleScalar("ltrim", {v}, v, TrimWhitespaceKernel<true, false>, {"ltrim(string) -> varchar",
-                          "Removes leading whitespace, or the given characters.", "ltrim('xxhixx', 'x') -> 'hixx'"}));
-  registry.AddScalar(SimpleScalar("ltrim", {v, v}, v, TrimCharactersKernel<true, false>, {"ltrim(string, characters) -> varchar"}));
-  registry.AddScalar(SimpleScalar("rtrim", {v}, v, TrimWhitespaceKernel<false, true>, {"rtrim(string) -> varchar",
-                          "Removes trailing whitespace, or the given characters.", "rtrim('hi!!', '!') -> 'hi'"}));
-  registry.AddScalar(SimpleScalar("rtrim", {v, v}, v, TrimCharactersKernel<false, true>, {"rtrim(string, characters) -> varchar"}));
-  registry.AddScalar(SimpleScalar("lpad", {v, b, v}, v, PadKernel<true>, {"lpad(string, size, padstring) -> varchar",
-                          "Left-pads the string to `size` characters with `padstring` (truncating when it is longer).",
-                          "lpad('7', 3, '0') -> '007'"}));
-  registry.AddScalar(SimpleScalar("rpad", {v, b, v}, v, PadKernel<false>, {"rpad(string, size, padstring) -> varchar",
-                          "Right-pads the string to `size` characters with `padstring`.", "rpad('ab', 5, 'xy') -> 'abxyx'"}));
-  registry.AddScalar(SimpleScalar("substring", {v, b}, v, SubstringKernel, {"substring(string, start) -> varchar",
-                          "The characters from position `start` (1-based; negative counts from the end), optionally "
-                          "at most `length` of them.",
-                          "substring('Switchboard', -5, 3) -> 'boa'"}));
-  registry.AddScalar(SimpleScalar("substring", {v, b, b}, v, SubstringLengthKernel, {"substring(string, start, length) -> varchar"}));
+  registry.AddScalar(
+      SimpleScalar("length", {v}, b, LengthKernel,
+                   {"length(string) -> bigint",
+                    "Number of characters (code points) in the string, or of bytes in a varbinary.",
+                    "length('Zürich') -> 6"}));
+  registry.AddScalar(
+      SimpleScalar("length", {bin}, b, ByteLengthKernel, {"length(varbinary) -> bigint"}));
+  registry.AddScalar(SimpleScalar(
+      "lower", {v}, v, CaseKernel<false>,
+      {"", "Converts the string to lower case.", "lower('ÉCOLE Road') -> 'école road'"}));
+  registry.AddScalar(
+      SimpleScalar("upper", {v}, v, CaseKernel<true>,
+                   {"", "Converts the string to upper case.", "upper('école') -> 'ÉCOLE'"}));
+  registry.AddScalar(
+      SimpleScalar("trim", {v}, v, TrimWhitespaceKernel<true, true>,
+                   {"trim(string) -> varchar",
+                    "Removes leading and trailing whitespace, or the given characters.",
+                    "trim('  hello  ') -> 'hello'"}));
+  registry.AddScalar(SimpleScalar("trim", {v, v}, v, TrimCharactersKernel<true, true>,
+                                  {"trim(string, characters) -> varchar"}));
+  registry.AddScalar(SimpleScalar(
+      "ltrim", {v}, v, TrimWhitespaceKernel<true, false>,
+      {"ltrim(string) -> varchar", "Removes leading whitespace, or the given characters.",
+       "ltrim('xxhixx', 'x') -> 'hixx'"}));
+  registry.AddScalar(SimpleScalar("ltrim", {v, v}, v, TrimCharactersKernel<true, false>,
+                                  {"ltrim(string, characters) -> varchar"}));
+  registry.AddScalar(SimpleScalar(
+      "rtrim", {v}, v, TrimWhitespaceKernel<false, true>,
+      {"rtrim(string) -> varchar", "Removes trailing whitespace, or the given characters.",
+       "rtrim('hi!!', '!') -> 'hi'"}));
+  registry.AddScalar(SimpleScalar("rtrim", {v, v}, v, TrimCharactersKernel<false, true>,
+                                  {"rtrim(string, characters) -> varchar"}));
+  registry.AddScalar(SimpleScalar(
+      "lpad", {v, b, v}, v, PadKernel<true>,
+      {"lpad(string, size, padstring) -> varchar",
+       "Left-pads the string to `size` characters with `padstring` (truncating when it is longer).",
+       "lpad('7', 3, '0') -> '007'"}));
+  registry.AddScalar(SimpleScalar("rpad", {v, b, v}, v, PadKernel<false>,
+                                  {"rpad(string, size, padstring) -> varchar",
+                                   "Right-pads the string to `size` characters with `padstring`.",
+                                   "rpad('ab', 5, 'xy') -> 'abxyx'"}));
+  registry.AddScalar(SimpleScalar(
+      "substring", {v, b}, v, SubstringKernel,
+      {"substring(string, start) -> varchar",
+       "The characters from position `start` (1-based; negative counts from the end), optionally "
+       "at most `length` of them.",
+       "substring('Switchboard', -5, 3) -> 'boa'"}));
+  registry.AddScalar(SimpleScalar("substring", {v, b, b}, v, SubstringLengthKernel,
+                                  {"substring(string, start, length) -> varchar"}));
   registry.AddAlias("substr", "substring");
-  registry.AddScalar(SimpleScalar("strpos", {v, v}, b, StrposKernel, {"strpos(string, substring) -> bigint",
-                          "Position (1-based) of the first, or the n-th (from the end when negative), occurrence of "
-                          "`substring`; 0 when absent.",
-                          "strpos('abcabc', 'bc', 2) -> 5"}));
-  registry.AddScalar(SimpleScalar("strpos", {v, v, b}, b, StrposInstanceKernel, {"strpos(string, substring, instance) -> bigint"}));
-  registry.AddScalar(SimpleScalar("position", {v, v}, b, PositionKernel, {"position(substring, string) -> bigint",
-                          "POSITION(substring IN string): position (1-based) of the first occurrence, 0 when absent.",
-                          "position('b' IN 'abc') -> 2"}));
-  registry.AddScalar(SimpleScalar("starts_with", {v, v}, TypeId::kBoolean, AffixKernel<true>, {"starts_with(string, prefix) -> boolean",
-                          "Whether the string begins with `prefix`.", "starts_with('agent-7', 'agent') -> true"}));
-  registry.AddScalar(SimpleScalar("ends_with", {v, v}, TypeId::kBoolean, AffixKernel<false>, {"ends_with(string, suffix) -> boolean",
-                          "Whether the string ends with `suffix`.", "ends_with('report.csv', '.csv') -> true"}));
-  registry.AddScalar(SimpleScalar("replace", {v, v}, v, RemoveKernel, {"replace(string, search) -> varchar",
-                          "Replaces every occurrence of `search` with `replace` (removes them when omitted).",
-                          "replace('a-b-c', '-', '+') -> 'a+b+c'"}));
-  registry.AddScalar(SimpleScalar("replace", {v, v, v}, v, ReplaceKernel, {"replace(string, search, replace) -> varchar"}));
-  registry.AddScalar(SimpleScalar("reverse", {v}, v, ReverseKernel, {"reverse(string) -> varchar",
-                          "The characters (or varbinary bytes) in reverse order.", "reverse('añb') -> 'bña'"}));
-  registry.AddScalar(SimpleScalar("reverse", {bin}, bin, ReverseBytesKernel, {"reverse(varbinary) -> varbinary"}));
-  registry.AddScalar(SimpleScalar("translate", {v, v, v}, v, TranslateKernel, {"translate(source, from, to) -> varchar",
-                          "Replaces each character of `from` with the character at the same position in `to`, "
-                          "removing those past its end.",
-                          "translate('abcd', 'ac', 'z') -> 'zbd'"}));
-  registry.AddScalar(ScalarFunction{.name = "concat",
-                                    .arguments = {v},
-                                    .varargs = v,
-                                    .return_type = v,
-                                    .kernel = ConcatKernel,
-                                    .signature = "concat(string1, ..., stringN) -> varchar",
-                                    .description = "Concatenation of the strings (the || operator); NULL when any is "
-                                                   "NULL. Also concatenates arrays and varbinary values.",
-                                    .example = "concat('queue', '-', '7') -> 'queue-7'"});
-  registry.AddScalar(ScalarFunction{.name = "concat",
-                                    .arguments = {bin},
-                                    .varargs = bin,
-                                    .return_type = bin,
-                                    .kernel = ConcatKernel,
-                                    .signature = "concat(varbinary1, ..., varbinaryN) -> varbinary"});
-  registry.AddScalar(ScalarFunction{.name = "concat_ws",
-                                    .arguments = {v, v},
-                                    .varargs = v,
-                                    .return_type = v,
-                                    .kernel = ConcatWsKernel,
-                                    .null_handling = NullHandling::kSpecial,
-                                    .signature = "concat_ws(separator, string1, ..., stringN) -> varchar",
-                                    .description = "The strings (or an array's elements) joined with `separator`, "
-                                                   "skipping NULLs; NULL when the separator is NULL.",
-                                    .example = "concat_ws(', ', 'a', NULL, 'b') -> 'a, b'"});
-  registry.AddScalar(ScalarFunction{.name = "concat_ws",
-                                    .arguments = {v, LogicalType::Array(v)},
-                                    .return_type = v,
-                                    .kernel = ConcatWsArrayKernel,
-                                    .signature = "concat_ws(separator, array(varchar)) -> varchar"});
-  registry.AddScalar(SimpleScalar("split", {v, v}, LogicalType::Array(v), SplitKernel, {"split(string, delimiter) -> array(varchar)",
-                          "Splits the string on `delimiter`; with `limit`, into at most that many parts, the last "
-                          "holding the rest.",
-                          "split('a,b,c', ',', 2) -> ARRAY['a', 'b,c']"}));
+  registry.AddScalar(SimpleScalar(
+      "strpos", {v, v}, b, StrposKernel,
+      {"strpos(string, substring) -> bigint",
+       "Position (1-based) of the first, or the n-th (from the end when negative), occurrence of "
+       "`substring`; 0 when absent.",
+       "strpos('abcabc', 'bc', 2) -> 5"}));
+  registry.AddScalar(SimpleScalar("strpos", {v, v, b}, b, StrposInstanceKernel,
+                                  {"strpos(string, substring, instance) -> bigint"}));
+  registry.AddScalar(SimpleScalar(
+      "position", {v, v}, b, PositionKernel,
+      {"position(substring, string) -> bigint",
+       "POSITION(substring IN string): position (1-based) of the first occurrence, 0 when absent.",
+       "position('b' IN 'abc') -> 2"}));
+  registry.AddScalar(SimpleScalar(
+      "starts_with", {v, v}, TypeId::kBoolean, AffixKernel<true>,
+      {"starts_with(string, prefix) -> boolean", "Whether the string begins with `prefix`.",
+       "starts_with('agent-7', 'agent') -> true"}));
+  registry.AddScalar(SimpleScalar(
+      "ends_with", {v, v}, TypeId::kBoolean, AffixKernel<false>,
+      {"ends_with(string, suffix) -> boolean", "Whether the string ends with `suffix`.",
+       "ends_with('report.csv', '.csv') -> true"}));
+  registry.AddScalar(SimpleScalar(
+      "replace", {v, v}, v, RemoveKernel,
+      {"replace(string, search) -> varchar",
+       "Replaces every occurrence of `search` with `replace` (removes them when omitted).",
+       "replace('a-b-c', '-', '+') -> 'a+b+c'"}));
+  registry.AddScalar(SimpleScalar("replace", {v, v, v}, v, ReplaceKernel,
+                                  {"replace(string, search, replace) -> varchar"}));
+  registry.AddScalar(SimpleScalar(
+      "reverse", {v}, v, ReverseKernel,
+      {"reverse(string) -> varchar", "The characters (or varbinary bytes) in reverse order.",
+       "reverse('añb') -> 'bña'"}));
+  registry.AddScalar(
+      SimpleScalar("reverse", {bin}, bin, ReverseBytesKernel, {"reverse(varbinary) -> varbinary"}));
+  registry.AddScalar(SimpleScalar(
+      "translate", {v, v, v}, v, TranslateKernel,
+      {"translate(source, from, to) -> varchar",
+       "Replaces each character of `from` with the character at the same position in `to`, "
+       "removing those past its end.",
+       "translate('abcd', 'ac', 'z') -> 'zbd'"}));
+  registry.AddScalar(ScalarFunction{
+      .name = "concat",
+      .arguments = {v},
+      .varargs = v,
+      .return_type = v,
+      .kernel = ConcatKernel,
+      .signature = "concat(string1, ..., stringN) -> varchar",
+      .description = "Concatenation of the strings (the || operator); NULL when any is "
+                     "NULL. Also concatenates arrays and varbinary values.",
+      .example = "concat('queue', '-', '7') -> 'queue-7'"});
+  registry.AddScalar(
+      ScalarFunction{.name = "concat",
+                     .arguments = {bin},
+                     .varargs = bin,
+                     .return_type = bin,
+                     .kernel = ConcatKernel,
+                     .signature = "concat(varbinary1, ..., varbinaryN) -> varbinary"});
+  registry.AddScalar(
+      ScalarFunction{.name = "concat_ws",
+                     .arguments = {v, v},
+                     .varargs = v,
+                     .return_type = v,
+                     .kernel = ConcatWsKernel,
+                     .null_handling = NullHandling::kSpecial,
+                     .signature = "concat_ws(separator, string1, ..., stringN) -> varchar",
+                     .description = "The strings (or an array's elements) joined with `separator`, "
+                                    "skipping NULLs; NULL when the separator is NULL.",
+                     .example = "concat_ws(', ', 'a', NULL, 'b') -> 'a, b'"});
+  registry.AddScalar(
+      ScalarFunction{.name = "concat_ws",
+                     .arguments = {v, LogicalType::Array(v)},
+                     .return_type = v,
+                     .kernel = ConcatWsArrayKernel,
+                     .signature = "concat_ws(separator, array(varchar)) -> varchar"});
+  registry.AddScalar(SimpleScalar(
+      "split", {v, v}, LogicalType::Array(v), SplitKernel,
+      {"split(string, delimiter) -> array(varchar)",
+       "Splits the string on `delimiter`; with `limit`, into at most that many parts, the last "
+       "holding the rest.",
+       "split('a,b,c', ',', 2) -> ARRAY['a', 'b,c']"}));
   registry.AddScalar(SimpleScalar("split", {v, v, b}, LogicalType::Array(v), SplitLimitKernel,
-                          {"split(string, delimiter, limit) -> array(varchar)"}));
-  registry.AddScalar(SimpleScalar("split_part", {v, v, b}, v, SplitPartKernel, {"split_part(string, delimiter, index) -> varchar",
-                          "Field `index` (1-based) of the string split on `delimiter`; NULL past the last field.",
-                          "split_part('2024-06-15', '-', 2) -> '06'"}));
-  registry.AddScalar(SimpleScalar("levenshtein_distance", {v, v}, b, LevenshteinKernel,
-                          {"levenshtein_distance(string1, string2) -> bigint",
-                          "Minimum number of single-character insertions, deletions and substitutions that turn one "
-                          "string into the other.",
-                          "levenshtein_distance('kitten', 'sitting') -> 3"}));
-  registry.AddScalar(SimpleScalar("hamming_distance", {v, v}, b, HammingKernel, {"hamming_distance(string1, string2) -> bigint",
-                          "Number of positions at which two strings of equal length differ.",
-                          "hamming_distance('karolin', 'kathrin') -> 3"}));
-  registry.AddScalar(SimpleScalar("chr", {b}, v, ChrKernel, {"chr(n) -> varchar", "The character with Unicode code point n.",
-                          "chr(233) -> 'é'"}));
-  registry.AddScalar(SimpleScalar("codepoint", {v}, TypeId::kInteger, CodepointKernel, {"codepoint(string) -> integer",
-                          "The Unicode code point of a one-character string.", "codepoint('é') -> 233"}));
-  registry.AddScalar(SimpleScalar("to_utf8", {v}, bin, ToUtf8Kernel, {"to_utf8(string) -> varbinary",
-                          "The UTF-8 encoding of the string.", "length(to_utf8('é')) -> 2"}));
-  registry.AddScalar(SimpleScalar("from_utf8", {bin}, v, FromUtf8Kernel, {"from_utf8(binary) -> varchar",
-                          "Decodes UTF-8, replacing invalid sequences with U+FFFD, or with `replace` (a string of at "
-                          "most one character, or a code point).",
-                          "from_utf8(to_utf8('hé')) -> 'hé'"}));
-  registry.AddScalar(SimpleScalar("from_utf8", {bin, v}, v, FromUtf8ReplaceKernel, {"from_utf8(binary, replace varchar) -> varchar"}));
-  registry.AddScalar(SimpleScalar("from_utf8", {bin, b}, v, FromUtf8CodePointKernel, {"from_utf8(binary, replace bigint) -> varchar"}));
-  registry.AddScalar(SimpleScalar("to_hex", {bin}, v, ToHexKernel, {"to_hex(binary) -> varchar",
-                          "The bytes as upper-case hexadecimal digits.", "to_hex(to_utf8('é')) -> 'C3A9'"}));
-  registry.AddScalar(SimpleScalar("from_hex", {v}, bin, FromHexKernel, {"from_hex(string) -> varbinary",
-                          "The bytes that hexadecimal digits (either case) spell.", "from_utf8(from_hex('4869')) -> 'Hi'"}));
-  registry.AddScalar(ScalarFunction{.name = "format",
-                                    .arguments = {v},
-                                    .varargs = LogicalType(),
-                                    .return_type = v,
-                                    .kernel = FormatKernel,
-                                    .bind = BindFormat,
-                                    .null_handling = NullHandling::kSpecial,
-                                    .signature = "format(format, args...) -> varchar",
-                                    .description = "Formats the arguments with a Java format string (%s, %d, %x, %o, "
-                                                   "%f, %e, %g, %b, %c with flags, width and precision); NULL "
-                                                   "arguments print as null.",
-                                    .example = "format('%s has %,d calls (%.1f%%)', 'queue', 12345, 9.25) -> 'queue "
-                                               "has 12,345 calls (9.3%)'"});
-  registry.AddScalar(SimpleScalar("luhn_check", {v}, TypeId::kBoolean, LuhnCheckKernel, {"luhn_check(string) -> boolean",
-                          "Whether a string of digits passes the Luhn (mod 10) checksum.",
-                          "luhn_check('79927398713') -> true"}));
+                                  {"split(string, delimiter, limit) -> array(varchar)"}));
+  registry.AddScalar(SimpleScalar(
+      "split_part", {v, v, b}, v, SplitPartKernel,
+      {"split_part(string, delimiter, index) -> varchar",
+       "Field `index` (1-based) of the string split on `delimiter`; NULL past the last field.",
+       "split_part('2024-06-15', '-', 2) -> '06'"}));
+  registry.AddScalar(SimpleScalar(
+      "levenshtein_distance", {v, v}, b, LevenshteinKernel,
+      {"levenshtein_distance(string1, string2) -> bigint",
+       "Minimum number of single-character insertions, deletions and substitutions that turn one "
+       "string into the other.",
+       "levenshtein_distance('kitten', 'sitting') -> 3"}));
+  registry.AddScalar(
+      SimpleScalar("hamming_distance", {v, v}, b, HammingKernel,
+                   {"hamming_distance(string1, string2) -> bigint",
+                    "Number of positions at which two strings of equal length differ.",
+                    "hamming_distance('karolin', 'kathrin') -> 3"}));
+  registry.AddScalar(SimpleScalar(
+      "chr", {b}, v, ChrKernel,
+      {"chr(n) -> varchar", "The character with Unicode code point n.", "chr(233) -> 'é'"}));
+  registry.AddScalar(
+      SimpleScalar("codepoint", {v}, TypeId::kInteger, CodepointKernel,
+                   {"codepoint(string) -> integer",
+                    "The Unicode code point of a one-character string.", "codepoint('é') -> 233"}));
+  registry.AddScalar(
+      SimpleScalar("to_utf8", {v}, bin, ToUtf8Kernel,
+                   {"to_utf8(string) -> varbinary", "The UTF-8 encoding of the string.",
+                    "length(to_utf8('é')) -> 2"}));
+  registry.AddScalar(SimpleScalar(
+      "from_utf8", {bin}, v, FromUtf8Kernel,
+      {"from_utf8(binary) -> varchar",
+       "Decodes UTF-8, replacing invalid sequences with U+FFFD, or with `replace` (a string of at "
+       "most one character, or a code point).",
+       "from_utf8(to_utf8('hé')) -> 'hé'"}));
+  registry.AddScalar(SimpleScalar("from_utf8", {bin, v}, v, FromUtf8ReplaceKernel,
+                                  {"from_utf8(binary, replace varchar) -> varchar"}));
+  registry.AddScalar(SimpleScalar("from_utf8", {bin, b}, v, FromUtf8CodePointKernel,
+                                  {"from_utf8(binary, replace bigint) -> varchar"}));
+  registry.AddScalar(
+      SimpleScalar("to_hex", {bin}, v, ToHexKernel,
+                   {"to_hex(binary) -> varchar", "The bytes as upper-case hexadecimal digits.",
+                    "to_hex(to_utf8('é')) -> 'C3A9'"}));
+  registry.AddScalar(SimpleScalar(
+      "from_hex", {v}, bin, FromHexKernel,
+      {"from_hex(string) -> varbinary", "The bytes that hexadecimal digits (either case) spell.",
+       "from_utf8(from_hex('4869')) -> 'Hi'"}));
+  registry.AddScalar(ScalarFunction{
+      .name = "format",
+      .arguments = {v},
+      .varargs = LogicalType(),
+      .return_type = v,
+      .kernel = FormatKernel,
+      .bind = BindFormat,
+      .null_handling = NullHandling::kSpecial,
+      .signature = "format(format, args...) -> varchar",
+      .description = "Formats the arguments with a Java format string (%s, %d, %x, %o, "
+                     "%f, %e, %g, %b, %c with flags, width and precision); NULL "
+                     "arguments print as null.",
+      .example = "format('%s has %,d calls (%.1f%%)', 'queue', 12345, 9.25) -> 'queue "
+                 "has 12,345 calls (9.3%)'"});
+  registry.AddScalar(SimpleScalar("luhn_check", {v}, TypeId::kBoolean, LuhnCheckKernel,
+                                  {"luhn_check(string) -> boolean",
+                                   "Whether a string of digits passes the Luhn (mod 10) checksum.",
+                                   "luhn_check('79927398713') -> true"}));
 }
 
 }  // namespace switchboard

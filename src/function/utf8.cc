@@ -45,13 +45,15 @@ bool IsValid(std::string_view text) {
   return true;
 }
 
-void AppendCaseMapped(std::string& out, std::string_view text, bool upper, std::u32string& scratch) {
+void AppendCaseMapped(std::string& out, std::string_view text, bool upper,
+                      std::u32string& scratch) {
   if (IsAscii(text)) {
     size_t start = out.size();
     out.append(text);
     for (size_t i = start; i < out.size(); ++i) {
       char c = out[i];
-      if (upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) out[i] = static_cast<char>(c ^ 0x20);
+      if (upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z'))
+        out[i] = static_cast<char>(c ^ 0x20);
     }
     return;
   }
@@ -69,6 +71,24 @@ void AppendCaseMapped(std::string& out, std::string_view text, bool upper, std::
     facet.tolower(begin, end);
   }
   for (char32_t c : scratch) Append(out, c);
+}
+
+void AppendReplacingMalformed(std::string& out, std::string_view bytes,
+                              std::string_view replacement) {
+  for (size_t offset = 0; offset < bytes.size();) {
+    size_t length = ValidSequenceLength(bytes, offset);
+    if (length == 0) {
+      out.append(replacement);
+      ++offset;
+      while (offset < bytes.size() && (static_cast<unsigned char>(bytes[offset]) & 0xC0) == 0x80 &&
+             ValidSequenceLength(bytes, offset) == 0) {
+        ++offset;
+      }
+    } else {
+      out.append(bytes.substr(offset, length));
+      offset += length;
+    }
+  }
 }
 
 }  // namespace utf8

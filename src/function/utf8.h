@@ -83,6 +83,11 @@ bool IsValid(std::string_view text);
 /// Length in bytes of the valid sequence at `offset`, or 0 when the bytes there are malformed.
 size_t ValidSequenceLength(std::string_view text, size_t offset);
 
+/// Appends `bytes`, replacing each malformed sequence (a bad lead byte with the continuation
+/// bytes after it) with `replacement`.
+void AppendReplacingMalformed(std::string& out, std::string_view bytes,
+                              std::string_view replacement);
+
 /// Appends the UTF-8 encoding of `code_point` (which must be at most U+10FFFF).
 inline void Append(std::string& out, char32_t code_point) {
   if (code_point < 0x80) {
