@@ -155,6 +155,8 @@ Result<DataWriterOptions> WriterOptionsFor(const TableMetadata& metadata) {
   SB_ASSIGN_OR_RETURN(options.parquet.row_group_max_bytes,
                       PositiveProperty(metadata, "write.parquet.row-group-size-bytes", int64_t{128} << 20));
   SB_ASSIGN_OR_RETURN(options.parquet.page_max_bytes, PositiveProperty(metadata, "write.parquet.page-size-bytes", int64_t{1} << 20));
+  SB_ASSIGN_OR_RETURN(options.parquet.dictionary_max_bytes,
+                      PositiveProperty(metadata, "write.parquet.dict-size-bytes", int64_t{2} << 20));
   return options;
 }
 
@@ -293,6 +295,20 @@ Result<void> PartitionedWriter::Write(const DataChunk& chunk) {
 Result<void> PartitionedWriter::WriteToPartition(Partition& partition, const DataChunk& rows) {
   if (partition.buffered) {
     partition.buffered->Append(rows);
+    return Ok();
+  }
+  // Slices keep files close to the target size (which is checked between writes).
+  constexpr idx_t kSliceRows = 512;
+  if (rows.size() > kSliceRows) {
+    for (idx_t begin = 0; begin < rows.size(); begin += kSliceRows) {
+      idx_t count = std::min(kSliceRows, rows.size() - begin);
+      SelectionVector sel(count);
+      for (idx_t i = 0; i < count; ++i) sel.set_index(i, begin + i);
+      DataChunk slice;
+      slice.Reference(rows);
+      slice.Slice(sel, count);
+      SB_RETURN_IF_ERROR(WriteToPartition(partition, slice));
+    }
     return Ok();
   }
   if (!partition.writer) {

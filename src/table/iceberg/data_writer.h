@@ -31,7 +31,8 @@ struct DataWriterOptions {
 
 /// The writer options a table's properties ask for: write.target-file-size-bytes,
 /// write.parquet.compression-codec (zstd, snappy, gzip, lz4, brotli, uncompressed) and -level,
-/// write.parquet.row-group-size-bytes, write.parquet.page-size-bytes, write.data.path.
+/// write.parquet.row-group-size-bytes, write.parquet.page-size-bytes,
+/// write.parquet.dict-size-bytes, write.data.path.
 /// Errors: kInvalidParameter for values that are not valid (naming the property), kNotSupported
 /// for write.format.default other than parquet.
 Result<DataWriterOptions> WriterOptionsFor(const TableMetadata& metadata);

@@ -334,11 +334,28 @@ Result<TableMetadata> SetColumnComment(const TableMetadata& metadata, const Colu
   return WithSchema(metadata, std::move(fields));
 }
 
-Result<TableMetadata> AddPartitionField(const TableMetadata& metadata, const std::string& text, const std::string& name) {
+namespace {
+
+/// The default spec's fields with the one `text` names removed (turned into void in v1).
+Result<std::vector<PartitionField>> FieldsWithout(const TableMetadata& metadata, const std::string& text) {
+  int index = FindPartitionField(metadata, text);
+  if (index < 0) return Error{ErrorCode::kUndefinedObject, fmt::format("The table has no partition field {}", text)};
+  std::vector<PartitionField> fields = metadata.DefaultSpec()->fields;
+  if (metadata.format_version == 1) {
+    // v1 specs keep the field, turned into void, so field positions stay stable.
+    fields[static_cast<size_t>(index)].transform = Transform{Transform::Kind::kVoid, 0, "void"};
+  } else {
+    fields.erase(fields.begin() + index);
+  }
+  return fields;
+}
+
+/// `fields` plus the field `text` describes (named `name` when given).
+Result<std::vector<PartitionField>> FieldsWith(const TableMetadata& metadata, std::vector<PartitionField> fields,
+                                               const std::string& text, const std::string& name) {
   SB_ASSIGN_OR_RETURN(PartitionField field, ParsePartitionField(text, *metadata.CurrentSchema()));
   if (!name.empty()) field.name = name;
-  const PartitionSpec& spec = *metadata.DefaultSpec();
-  for (const PartitionField& existing : spec.fields) {
+  for (const PartitionField& existing : fields) {
     if (existing.source_id == field.source_id && existing.transform == field.transform) {
       return Error{ErrorCode::kDuplicateObject, fmt::format("The table is already partitioned by {}", text)};
     }
@@ -353,28 +370,27 @@ Result<TableMetadata> AddPartitionField(const TableMetadata& metadata, const std
       if (existing.source_id == field.source_id && existing.transform == field.transform) field.field_id = existing.field_id;
     }
   }
-  std::vector<PartitionField> fields = spec.fields;
   fields.push_back(std::move(field));
+  return fields;
+}
+
+}  // namespace
+
+Result<TableMetadata> AddPartitionField(const TableMetadata& metadata, const std::string& text, const std::string& name) {
+  SB_ASSIGN_OR_RETURN(std::vector<PartitionField> fields, FieldsWith(metadata, metadata.DefaultSpec()->fields, text, name));
   return WithSpec(metadata, std::move(fields));
 }
 
 Result<TableMetadata> DropPartitionField(const TableMetadata& metadata, const std::string& text) {
-  int index = FindPartitionField(metadata, text);
-  if (index < 0) return Error{ErrorCode::kUndefinedObject, fmt::format("The table has no partition field {}", text)};
-  std::vector<PartitionField> fields = metadata.DefaultSpec()->fields;
-  if (metadata.format_version == 1) {
-    // v1 specs keep the field, turned into void, so field positions stay stable.
-    fields[static_cast<size_t>(index)].transform = Transform{Transform::Kind::kVoid, 0, "void"};
-  } else {
-    fields.erase(fields.begin() + index);
-  }
+  SB_ASSIGN_OR_RETURN(std::vector<PartitionField> fields, FieldsWithout(metadata, text));
   return WithSpec(metadata, std::move(fields));
 }
 
 Result<TableMetadata> ReplacePartitionField(const TableMetadata& metadata, const std::string& field,
                                             const std::string& replacement, const std::string& name) {
-  SB_ASSIGN_OR_RETURN(TableMetadata dropped, DropPartitionField(metadata, field));
-  return AddPartitionField(dropped, replacement, name);
+  SB_ASSIGN_OR_RETURN(std::vector<PartitionField> kept, FieldsWithout(metadata, field));
+  SB_ASSIGN_OR_RETURN(std::vector<PartitionField> fields, FieldsWith(metadata, std::move(kept), replacement, name));
+  return WithSpec(metadata, std::move(fields));
 }
 
 Result<TableMetadata> SetProperties(const TableMetadata& metadata,

@@ -220,6 +220,23 @@ TEST(ParquetReaderTest, ExposesKeyValueMetadataAndTypes) {
   EXPECT_EQ(unknown->schema().fields()[1].type, LogicalType(TypeId::kVarbinary));
 }
 
+TEST(ParquetReaderTest, ReadsEmptyAndAllNullPages) {
+  // A v2 page with one NULL and no value bytes at all (they must not be decompressed), and a v2
+  // page of ten NULLs whose empty values section is still a ZSTD frame.
+  auto empty = testing::ReadRenderedRows(DataFile("datapage_v2_empty_datapage.snappy.parquet"));
+  ASSERT_TRUE(empty.ok()) << empty.error().message;
+  ASSERT_EQ(empty->size(), 1u);
+  EXPECT_EQ((*empty)[0][0], testing::kNull);
+  auto nulls = testing::ReadRenderedRows(DataFile("page_v2_empty_compressed.parquet"));
+  ASSERT_TRUE(nulls.ok()) << nulls.error().message;
+  ASSERT_EQ(nulls->size(), 10u);
+  for (const auto& row : *nulls) EXPECT_EQ(row[0], testing::kNull);
+  // A chunk whose only page holds no rows at all.
+  auto no_rows = testing::ReadRenderedRows(DataFile("column_chunk_key_value_metadata.parquet"));
+  ASSERT_TRUE(no_rows.ok()) << no_rows.error().message;
+  EXPECT_TRUE(no_rows->empty());
+}
+
 TEST(ParquetReaderTest, RowGroupsScanConcurrently) {
   auto reader = OpenFile(testing::SharedDir() + "/testdata/tpch/sf0.01/lineitem.parquet");
   ParquetScanOptions options = AllColumns(*reader);
