@@ -31,6 +31,8 @@ struct QualifiedName {
   std::string ToString() const { return catalog + "." + schema + "." + name; }
 };
 
+struct ExternalTableDefinition;  // catalog/external_table.h
+
 class TableEntry;
 
 /// Where and how a table is stored, for DESCRIBE EXTENDED and SHOW CREATE TABLE (empty for
@@ -114,6 +116,11 @@ struct CreateTableInfo {
   bool if_not_exists = false;
   bool or_replace = false;
   std::string comment;
+  /// Set for CREATE EXTERNAL TABLE: files in a folder read as a table. Catalogs make the entry
+  /// with CreateExternalTableEntry (catalog/external_table.h) and, when they persist tables,
+  /// store this definition (plain strings) and the columns, and call it again on load; DROP
+  /// TABLE removes only the definition, never the files.
+  std::shared_ptr<const ExternalTableDefinition> external;
   /// Storage details (location, format, partitioning, properties) for catalogs that use them.
   std::string location;
   /// The table provider of USING (lower-case; "" when not given): "iceberg".

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "catalog/external_table.h"
 #include "common/string_util.h"
 
 namespace switchboard {
@@ -363,7 +364,7 @@ Result<std::shared_ptr<TableEntry>> MemoryCatalog::GetTable(const std::string& s
 }
 
 Result<std::shared_ptr<TableEntry>> MemoryCatalog::CreateTable(const CreateTableInfo& info) {
-  if (!info.partitioning.empty() || !info.location.empty() || !info.format.empty()) {
+  if ((!info.partitioning.empty() || !info.location.empty() || !info.format.empty()) && !info.external) {
     return Error{ErrorCode::kNotSupported,
                  fmt::format("Catalog '{}' keeps tables in memory: USING, PARTITIONED BY and LOCATION need a warehouse "
                              "catalog (--warehouse DIR, or ATTACH 'folder' AS name)",
@@ -382,7 +383,15 @@ Result<std::shared_ptr<TableEntry>> MemoryCatalog::CreateTable(const CreateTable
   if (FindName(s->views, info.name.name) != s->views.end()) {
     return Error{ErrorCode::kDuplicateObject, fmt::format("A view named '{}' already exists", info.name.ToString())};
   }
-  auto table = CreateMemoryTable(info.name, info.columns);
+  std::shared_ptr<TableEntry> table;
+  if (info.external) {
+    // Files in a folder; only the definition lives here.
+    auto made = CatchErrors([&] { return std::shared_ptr<TableEntry>(CreateExternalTableEntry(info.name, info.columns, *info.external)); });
+    if (!made.ok()) return made.error();
+    table = std::move(*made);
+  } else {
+    table = CreateMemoryTable(info.name, info.columns);
+  }
   table->comment = info.comment;
   s->tables[info.name.name] = table;
   return table;

@@ -288,6 +288,7 @@ BinderEnvironment StatementRunner::MakeEnvironment(QueryContext& query) {
   environment.schema_aliases = session_.schema_aliases;
   if (!session_.temp_catalog) session_.temp_catalog = std::make_shared<MemoryCatalog>("temp");
   environment.temp_catalog = session_.temp_catalog;
+  environment.evaluate_constant = [&query](const Expression& e) { return ExpressionExecutor::EvaluateConstant(e, &query); };
   return environment;
 }
 
@@ -316,6 +317,10 @@ std::unique_ptr<QueryResult> StatementRunner::Run(const ast::Statement& statemen
       return RunExplain(statement, query, sql);
     case ast::StatementKind::kCreateTable:
       return RunCreateTable(statement, query);
+    case ast::StatementKind::kCopy:
+      return RunCopy(statement, query);
+    case ast::StatementKind::kRepairTable:
+      return RunExternalTableDdl(statement, query);
     case ast::StatementKind::kShow:
       return RunShow(statement, query);
     case ast::StatementKind::kDescribe:
@@ -359,13 +364,17 @@ BoundQuery StatementRunner::Bind(const ast::Statement& statement, BinderEnvironm
   }
 }
 
-std::unique_ptr<ChunkCollection> StatementRunner::Execute(BoundQuery& bound, QueryContext& query, bool profile,
-                                                          std::string* plan_text) {
+PhysicalOperatorPtr StatementRunner::PlanPhysical(BoundQuery& bound, QueryContext& query) {
   OptimizerOptions options;
   options.evaluate_constant = [&query](const Expression& e) { return ExpressionExecutor::EvaluateConstant(e, &query); };
   LogicalOperatorPtr plan = Optimize(std::move(bound.plan), options);
   PhysicalPlanner planner(database_.functions(), &query);
-  PhysicalOperatorPtr physical = planner.Plan(*plan);
+  return planner.Plan(*plan);
+}
+
+std::unique_ptr<ChunkCollection> StatementRunner::Execute(BoundQuery& bound, QueryContext& query, bool profile,
+                                                          std::string* plan_text) {
+  PhysicalOperatorPtr physical = PlanPhysical(bound, query);
   if (plan_text && !profile) {
     *plan_text = physical->ToString(false);
     return nullptr;
@@ -408,9 +417,13 @@ std::unique_ptr<QueryResult> StatementRunner::RunCreateTable(const ast::Statemen
   const auto& location = statement.location;
   BinderEnvironment environment = MakeEnvironment(query);
   Binder binder(environment);
-  if (create.external || create.stored_as || create.location_is_stage || !create.options.empty()) {
-    ThrowAt(location, ErrorCode::kNotSupported,
-            "External tables over files need the files connector (CREATE EXTERNAL TABLE ... LOCATION)");
+  if (create.location_is_stage || !create.options.empty()) {
+    ThrowAt(location, ErrorCode::kNotSupported, "Snowflake stages and file formats are not supported");
+  }
+  std::string using_format = create.using_format ? ToLower(create.using_format->name) : "";
+  if (create.external || create.stored_as || using_format == "parquet" || using_format == "csv" ||
+      using_format == "json") {
+    return RunCreateExternalTable(statement, query);
   }
   CreateTableInfo info;
   info.name = binder.QualifyName(create.name);
@@ -897,6 +910,7 @@ std::unique_ptr<QueryResult> StatementRunner::RunDdl(const ast::Statement& state
         resolved.catalog->RenameTable(resolved.table->name.schema, resolved.table->name.name, to).ValueOrThrow();
         return EmptyResult("ALTER TABLE");
       }
+      if (alter.action->kind == ast::AlterTableActionKind::kHivePartitions) return RunExternalTableDdl(statement, query);
       ResolvedTable resolved;
       try {
         resolved = binder.ResolveTable(alter.table, false);

@@ -11,6 +11,7 @@
 namespace switchboard {
 
 class DatabaseState;
+class PhysicalOperator;
 class QueryContext;
 class Session;
 struct BinderEnvironment;
@@ -33,6 +34,11 @@ class StatementRunner {
   std::unique_ptr<QueryResult> RunAttach(const ast::Statement& statement, QueryContext& query);
   std::unique_ptr<QueryResult> RunSet(const ast::Statement& statement, QueryContext& query);
   std::unique_ptr<QueryResult> RunDdl(const ast::Statement& statement, QueryContext& query, std::string_view sql);
+  // copy_statement.cc: COPY ... TO files and COPY ... FROM files.
+  std::unique_ptr<QueryResult> RunCopy(const ast::Statement& statement, QueryContext& query);
+  // external_table_ddl.cc: CREATE EXTERNAL TABLE, MSCK REPAIR TABLE, ALTER TABLE ADD|DROP PARTITION.
+  std::unique_ptr<QueryResult> RunCreateExternalTable(const ast::Statement& statement, QueryContext& query);
+  std::unique_ptr<QueryResult> RunExternalTableDdl(const ast::Statement& statement, QueryContext& query);
 
   /// Binds a query or DML statement into a logical plan.
   BoundQuery Bind(const ast::Statement& statement, BinderEnvironment& environment);
@@ -40,6 +46,8 @@ class StatementRunner {
   /// plan annotated with rows and time per operator.
   std::unique_ptr<ChunkCollection> Execute(BoundQuery& bound, QueryContext& query, bool profile,
                                            std::string* plan_text);
+  /// Optimizes and plans a bound plan into physical operators.
+  std::unique_ptr<PhysicalOperator> PlanPhysical(BoundQuery& bound, QueryContext& query);
   BinderEnvironment MakeEnvironment(QueryContext& query);
 
   DatabaseState& database_;

@@ -9,6 +9,8 @@ namespace switchboard {
 class FunctionRegistry;
 
 TableFunction ReadParquetFunction();
+TableFunction ReadCsvFunction();
+TableFunction ReadJsonFunction();
 
 /// Adds every file table function to `registry`.
 void RegisterFileFunctions(FunctionRegistry& registry);

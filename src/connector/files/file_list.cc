@@ -153,6 +153,57 @@ FileList ExpandFiles(const Value& argument, HivePartitioning hive) {
   return list;
 }
 
+std::string HivePartitionFolderValue(const Value& value) {
+  if (value.is_null()) return std::string(kHiveDefaultPartition);
+  std::string text = value.ToString();
+  if (text.empty()) return std::string(kHiveDefaultPartition);
+  std::string out;
+  for (unsigned char c : text) {
+    bool plain = std::isalnum(c) || c == '-' || c == '_' || c == ' ' || c >= 0x80 || (c == '.' && text != "." && text != "..");
+    if (plain) out.push_back(static_cast<char>(c));
+    else out += fmt::format("%{:02X}", static_cast<unsigned>(c));
+  }
+  return out;
+}
+
+FileList ListPartitionedFolder(const std::string& location, const std::vector<HivePartitionColumn>& partition_columns) {
+  FileList list;
+  list.partition_columns = partition_columns;
+  auto fs = FileSystem::ForPath(location);
+  if (!fs.ok()) throw Exception(fs.error());
+  auto exists = (*fs)->Exists(location);
+  if (!exists.ok()) throw Exception(exists.error());
+  if (!*exists) return list;
+  auto entries = (*fs)->List(location, /*recursive=*/true);
+  if (!entries.ok()) throw Exception(entries.error());
+  std::string prefix = location;
+  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+  for (const FileInfo& entry : *entries) {
+    if (entry.is_directory || !StartsWith(entry.path, prefix)) continue;
+    std::vector<std::string> parts = Split(std::string_view(entry.path).substr(prefix.size()), '/');
+    bool hidden = false;
+    for (const auto& part : parts) hidden = hidden || part.empty() || part[0] == '_' || part[0] == '.';
+    if (hidden || parts.size() != partition_columns.size() + 1) continue;
+    std::vector<Value> values;
+    for (size_t k = 0; k < partition_columns.size(); ++k) {
+      size_t eq = parts[k].find('=');
+      if (eq == std::string::npos || !EqualsIgnoreCase(std::string_view(parts[k]).substr(0, eq), partition_columns[k].name)) {
+        break;
+      }
+      std::string text = PercentDecode(std::string_view(parts[k]).substr(eq + 1));
+      try {
+        values.push_back(HivePartitionValue(text, partition_columns[k].type));
+      } catch (const Exception& e) {
+        throw Exception(e.code(), fmt::format("Partition folder '{}' of '{}': {}", parts[k], location, e.error().message));
+      }
+    }
+    if (values.size() != partition_columns.size()) continue;
+    list.paths.push_back(entry.path);
+    if (!partition_columns.empty()) list.partition_values.push_back(std::move(values));
+  }
+  return list;
+}
+
 bool ValueMatchesFilter(const Value& value, const TableFilter& filter) {
   switch (filter.kind) {
     case TableFilter::Kind::kIsNull: return value.is_null();

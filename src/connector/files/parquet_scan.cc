@@ -10,6 +10,7 @@
 #include "common/thread_pool.h"
 #include "connector/files/file_functions.h"
 #include "connector/files/file_list.h"
+#include "connector/files/parquet_scan.h"
 #include "format/parquet/parquet_reader.h"
 #include "function/cast.h"
 #include "function/query_context.h"
@@ -155,6 +156,25 @@ void BindFileColumns(ParquetBindData& data, bool union_by_name) {
   }
 }
 
+// Hive partition columns after the file columns; a partition column named like a file column
+// replaces it (the folder's value wins).
+void AddPartitionColumns(ParquetBindData& data) {
+  for (idx_t p = 0; p < data.files.partition_columns.size(); ++p) {
+    const auto& column = data.files.partition_columns[p];
+    auto existing = std::find_if(data.names.begin(), data.names.end(),
+                                 [&](const std::string& name) { return EqualsIgnoreCase(name, column.name); });
+    if (existing != data.names.end()) {
+      idx_t index = existing - data.names.begin();
+      data.types[index] = column.type;
+      data.sources[index] = {ColumnSource::Kind::kPartition, p};
+      continue;
+    }
+    data.names.push_back(column.name);
+    data.types.push_back(column.type);
+    data.sources.push_back({ColumnSource::Kind::kPartition, p});
+  }
+}
+
 TableFunctionBindResult Bind(TableFunctionBindInput& input) {
   if (input.arguments.size() != 1) {
     throw Exception(ErrorCode::kInvalidParameter, "read_parquet expects one argument: a path, a glob or an array of them");
@@ -169,21 +189,7 @@ TableFunctionBindResult Bind(TableFunctionBindInput& input) {
     data->parquet_files.push_back({std::move(reader), {}});
   }
   BindFileColumns(*data, NamedBoolean(input, "union_by_name", false));
-  for (idx_t p = 0; p < data->files.partition_columns.size(); ++p) {
-    const auto& column = data->files.partition_columns[p];
-    auto existing = std::find_if(data->names.begin(), data->names.end(),
-                                 [&](const std::string& name) { return EqualsIgnoreCase(name, column.name); });
-    if (existing != data->names.end()) {
-      // The folder's value wins over a column of the same name stored in the files.
-      idx_t index = existing - data->names.begin();
-      data->types[index] = column.type;
-      data->sources[index] = {ColumnSource::Kind::kPartition, p};
-      continue;
-    }
-    data->names.push_back(column.name);
-    data->types.push_back(column.type);
-    data->sources.push_back({ColumnSource::Kind::kPartition, p});
-  }
+  AddPartitionColumns(*data);
   if (NamedBoolean(input, "filename", false)) {
     data->names.push_back("filename");
     data->types.push_back(LogicalType::Varchar());
@@ -402,6 +408,38 @@ std::string Describe(const FunctionData* bind_data) {
 }
 
 }  // namespace
+
+TableFunctionBindResult BindParquetFiles(FileList files, const std::vector<std::pair<std::string, LogicalType>>& columns,
+                                         const QueryContext* query) {
+  auto data = std::make_unique<ParquetBindData>();
+  data->files = std::move(files);
+  auto readers = OpenAll(data->files.paths, parquet::ParquetReaderOptions{}, query);
+  for (auto& reader : readers) {
+    data->total_rows += reader->num_rows();
+    data->parquet_files.push_back({std::move(reader), {}});
+  }
+  for (const auto& [name, type] : columns) {
+    data->names.push_back(name);
+    data->types.push_back(type);
+    data->sources.push_back({ColumnSource::Kind::kFile, data->names.size() - 1});
+  }
+  // Each file's columns by name, ignoring case; the scan casts them to the declared types.
+  for (ParquetFile& file : data->parquet_files) {
+    file.fields.assign(columns.size(), -1);
+    const auto& fields = file.reader->schema().fields();
+    for (size_t i = 0; i < fields.size(); ++i) {
+      for (size_t c = 0; c < columns.size(); ++c) {
+        if (file.fields[c] < 0 && EqualsIgnoreCase(fields[i].name, columns[c].first)) file.fields[c] = static_cast<int>(i);
+      }
+    }
+  }
+  AddPartitionColumns(*data);
+  TableFunctionBindResult result;
+  result.names = data->names;
+  result.types = data->types;
+  result.bind_data = std::move(data);
+  return result;
+}
 
 TableFunction ReadParquetFunction() {
   TableFunction function;

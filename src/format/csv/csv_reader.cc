@@ -134,6 +134,28 @@ Result<void> CsvReader::SkipRows(int64_t rows) {
   return Ok();
 }
 
+Result<void> CsvReader::SkipLines(int64_t lines) {
+  while (lines > 0) {
+    if (pos_ >= filled_) {
+      SB_ASSIGN_OR_RETURN(bool more, Refill());
+      if (!more) return Ok();
+    }
+    const char* data = reinterpret_cast<const char*>(buffer_->data());
+    int64_t newlines = 0;
+    size_t p = CsvRowParser::SkipLine(data, filled_, pos_, newlines);
+    if (newlines == 0 && !source_done_) {
+      // The line continues in the next buffer.
+      SB_ASSIGN_OR_RETURN(bool more, Refill());
+      (void)more;
+      continue;
+    }
+    line_ += newlines;
+    pos_ = p;
+    --lines;
+  }
+  return Ok();
+}
+
 Result<idx_t> CsvReader::ReadBatch(DataChunk& chunk, int64_t* lines) {
   chunk.Reset();
   const idx_t out_columns = chunk.ColumnCount();

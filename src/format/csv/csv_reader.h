@@ -51,6 +51,8 @@ class CsvReader {
 
   /// Skips `rows` rows (a header), which need not have the expected number of fields.
   Result<void> SkipRows(int64_t rows);
+  /// Skips `lines` physical lines, quotes or not (junk before the header).
+  Result<void> SkipLines(int64_t lines);
 
   /// Fills `chunk` (one VARCHAR vector per output column, capacity >= kVectorSize) with up to
   /// kVectorSize rows, and lines[i] with row i's line number (1-based). Returns the row count,

@@ -18,6 +18,8 @@ struct SampleRows {
   std::vector<std::vector<std::string>> values;
   std::vector<std::vector<bool>> nulls;
   bool malformed = false;
+  bool quotes_used = false;   // some field was quoted
+  bool escapes_used = false;  // some field held an escape sequence
 };
 
 // Parses up to `max_rows` rows of `sample` with `dialect`.
@@ -42,6 +44,8 @@ SampleRows ParseSample(std::string_view sample, bool complete, const CsvDialect&
     std::vector<std::string> values;
     std::vector<bool> nulls;
     for (const CsvFieldSpan& field : fields) {
+      rows.quotes_used = rows.quotes_used || (field.flags & CsvFieldSpan::kQuoted);
+      rows.escapes_used = rows.escapes_used || (field.flags & CsvFieldSpan::kEscaped);
       std::string text;
       if (field.flags & CsvFieldSpan::kEscaped) {
         text.resize(field.size);
@@ -77,33 +81,46 @@ std::pair<size_t, size_t> ModalWidth(const SampleRows& rows) {
 
 Result<CsvSniffResult> SniffCsv(std::string_view path, std::string_view sample, bool complete,
                                 const CsvSniffOptions& options) {
-  // Candidates in order of preference; a later one must score strictly higher to win.
+  // Candidates in order of preference; a later one must rank strictly higher to win. A quote
+  // or escape character other than the first choice counts only where the sample uses it, so
+  // that a file broken under '"' is reported rather than read without quoting.
   std::vector<char> delimiters = options.delimiter ? std::vector<char>{*options.delimiter}
                                                    : std::vector<char>{',', '|', ';', '\t'};
   std::vector<char> quotes = options.quote ? std::vector<char>{*options.quote} : std::vector<char>{'"', '\''};
+  struct Rank {
+    bool splits;        // more than one field per row
+    bool clean;         // no quoted field left open
+    double consistent;  // share of rows with the modal width
+    size_t cells;       // modal width times its rows
+    bool operator>(const Rank& o) const {
+      if (splits != o.splits) return splits;
+      if (clean != o.clean) return clean;
+      if (consistent != o.consistent) return consistent > o.consistent;
+      return cells > o.cells;
+    }
+  };
   CsvDialect best_dialect;
-  size_t best_score = 0;
+  Rank best_rank{};
   size_t best_width = 0;
   bool found = false;
-  bool best_malformed = false;
   for (char delimiter : delimiters) {
-    for (char quote : quotes) {
+    for (size_t q = 0; q < quotes.size(); ++q) {
+      char quote = quotes[q];
       std::vector<char> escapes = options.escape ? std::vector<char>{*options.escape}
                                                  : std::vector<char>{quote, '\\'};
-      for (char escape : escapes) {
+      for (size_t e = 0; e < escapes.size(); ++e) {
+        char escape = escapes[e];
         if (quote == delimiter || (escape == delimiter && escape != '\0')) continue;
         CsvDialect dialect{delimiter, quote, escape};
         SampleRows rows = ParseSample(sample, complete, dialect, options.skip_rows, kDialectRows, options.null_strings);
+        if ((q > 0 && !rows.quotes_used) || (e > 0 && !rows.escapes_used)) continue;
         auto [width, count] = ModalWidth(rows);
-        // The most rows of one width wins, then the widest; a candidate that leaves a quoted
-        // field open loses to any that does not.
-        bool better = !found || (best_malformed && !rows.malformed) ||
-                      (best_malformed == rows.malformed &&
-                       (count > best_score || (count == best_score && width > best_width)));
-        if (better) {
+        Rank rank{width > 1, !rows.malformed,
+                  rows.values.empty() ? 0.0 : static_cast<double>(count) / static_cast<double>(rows.values.size()),
+                  width * count};
+        if (!found || rank > best_rank) {
           found = true;
-          best_malformed = rows.malformed;
-          best_score = count;
+          best_rank = rank;
           best_width = width;
           best_dialect = dialect;
         }

@@ -94,6 +94,17 @@ std::string NumberText(element e) {
   }
 }
 
+// A NULL at `row`, also in the fields of a ROW (functions read fields of NULL rows) and as an
+// empty entry of a list.
+void SetNullDeep(Vector& v, idx_t row) {
+  v.SetNull(row);
+  if (v.type().id() == TypeId::kRow) {
+    for (Vector& child : v.struct_children()) SetNullDeep(child, row);
+  } else if (v.type().physical_type() == PhysicalType::kList) {
+    v.data<ListEntry>()[row] = ListEntry{static_cast<uint32_t>(v.list_size()), 0};
+  }
+}
+
 // Writes JSON values into vectors of the engine's types.
 class ValueConverter {
  public:
@@ -101,7 +112,7 @@ class ValueConverter {
   // `problem` set (the caller decides between error and skipping).
   bool Convert(element e, const LogicalType& type, Vector& v, idx_t row) {
     if (e.type() == element_type::NULL_VALUE) {
-      v.SetNull(row);
+      SetNullDeep(v, row);
       return true;
     }
     switch (type.id()) {
@@ -225,7 +236,7 @@ class ValueConverter {
             found = object.at_key_case_insensitive(fields[f].first).get(value);
           }
           if (found != simdjson::SUCCESS) {
-            children[f].SetNull(row);
+            SetNullDeep(children[f], row);
           } else if (!Convert(value, fields[f].second, children[f], row)) {
             return false;
           }
@@ -570,7 +581,7 @@ Result<idx_t> JsonReader::ReadBatch(DataChunk& chunk, int64_t* lines) {
       }
       if (ok) {
         for (size_t c = 0; c < impl.seen.size(); ++c) {
-          if (!impl.seen[c] && impl.projection[c] >= 0) chunk.column(static_cast<idx_t>(impl.projection[c])).SetNull(rows);
+          if (!impl.seen[c] && impl.projection[c] >= 0) SetNullDeep(chunk.column(static_cast<idx_t>(impl.projection[c])), rows);
         }
       }
     }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -101,6 +103,36 @@ struct SqlLogicTestRunner::FileRun {
   std::set<int> lines_run;
   /// --complete: records whose results block is replaced, with the new block.
   std::vector<std::pair<const TestRecord*, std::vector<std::string>>> completions;
+  /// The folder `__TEST_DIR__` stands for: made on first use, removed with the run.
+  std::string test_dir;
+
+  ~FileRun() {
+    connection.reset();
+    database.reset();
+    if (!test_dir.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove_all(test_dir, ignored);
+    }
+  }
+
+  /// `sql` with `__TEST_DIR__` replaced by the run's own temporary folder.
+  std::string Substitute(const std::string& sql) {
+    constexpr std::string_view kPlaceholder = "__TEST_DIR__";
+    if (sql.find(kPlaceholder) == std::string::npos) return sql;
+    if (test_dir.empty()) {
+      std::string base = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+      std::string pattern = base + "/sb_sqllogictest_XXXXXX";
+      if (::mkdtemp(pattern.data()) != nullptr) test_dir = pattern;
+    }
+    std::string out;
+    size_t from = 0;
+    for (size_t at; (at = sql.find(kPlaceholder, from)) != std::string::npos; from = at + kPlaceholder.size()) {
+      out.append(sql, from, at - from);
+      out += test_dir;
+    }
+    out.append(sql, from);
+    return out;
+  }
 };
 
 bool SqlLogicTestRunner::IsBuiltInExtension(std::string_view name) {
@@ -183,7 +215,7 @@ void SqlLogicTestRunner::RunRecords(FileRun& run) {
 
 SqlLogicTestRunner::Outcome SqlLogicTestRunner::RunStatement(FileRun& run,
                                                              const TestRecord& record) {
-  Result<std::unique_ptr<QueryResult>> result = run.connection->Query(record.sql);
+  Result<std::unique_ptr<QueryResult>> result = run.connection->Query(run.Substitute(record.sql));
   const std::string& expected = record.expected_error;
   switch (record.expectation) {
     case StatementExpectation::kOk:
@@ -210,7 +242,7 @@ SqlLogicTestRunner::Outcome SqlLogicTestRunner::RunStatement(FileRun& run,
 }
 
 SqlLogicTestRunner::Outcome SqlLogicTestRunner::RunQuery(FileRun& run, const TestRecord& record) {
-  Result<std::unique_ptr<QueryResult>> result = run.connection->Query(record.sql);
+  Result<std::unique_ptr<QueryResult>> result = run.connection->Query(run.Substitute(record.sql));
   if (!result.ok()) return Outcome::Fail("query failed: " + result.error().message);
   const QueryResult& rows = **result;
   ResultComparator comparator(record);

@@ -56,7 +56,7 @@ bool IsValidCodePoint(uint32_t code_point) {
 
 // The two-character operators, tried before single characters.
 constexpr std::string_view kTwoCharSymbols[] = {"||", "<>", "!=", "<=", ">=", "::", "->", "=>"};
-constexpr std::string_view kOneCharSymbols = "+-*/%=<>()[],.;:";
+constexpr std::string_view kOneCharSymbols = "+-*/%=<>()[],.;:{}";
 
 }  // namespace
 

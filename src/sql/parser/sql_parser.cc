@@ -346,6 +346,11 @@ ast::StatementPtr SqlParser::ParseStatement() {
     return std::make_unique<ast::Truncate>(location, ParseQualifiedName());
   }
   if (AcceptKeyword("COPY")) return ParseCopy(location);
+  if (AcceptKeyword("MSCK")) {
+    ExpectKeyword("REPAIR");
+    ExpectKeyword("TABLE");
+    return std::make_unique<ast::RepairTable>(location, ParseQualifiedName());
+  }
   if (AcceptKeyword("EXPLAIN")) return ParseExplain(location);
   if (AcceptKeyword("SHOW")) return ParseShow(location);
   if (AcceptKeyword("DESCRIBE") || AcceptKeyword("DESC")) return ParseDescribe(location);

@@ -443,7 +443,25 @@ std::unique_ptr<ast::AlterTableAction> SqlParser::ParseAlterTableAction() {
     rename->if_exists = if_exists;
     return rename;
   }
+  // Hive partitions: `PARTITION (k = v, ...) [LOCATION 'x']`.
+  auto hive_partition = [&](bool with_location) {
+    ast::HivePartitionSpec spec;
+    ExpectSymbol("(");
+    spec.values = ParsePropertyAssignments();
+    ExpectSymbol(")");
+    if (with_location && AcceptKeyword("LOCATION")) spec.location = ParseString();
+    return spec;
+  };
   if (AcceptKeyword("ADD")) {
+    if (PeekKeyword("IF") || (PeekKeyword("PARTITION") && PeekSymbol("(", 1))) {
+      auto add = std::make_unique<ast::HivePartitions>(location, /*add=*/true);
+      add->if_not_exists_or_exists = ParseIfNotExists();
+      do {
+        ExpectKeyword("PARTITION");
+        add->partitions.push_back(hive_partition(true));
+      } while (PeekKeyword("PARTITION"));
+      return add;
+    }
     if (AcceptKeyword("PARTITION")) {
       ExpectKeyword("FIELD");
       auto add = std::make_unique<ast::ChangePartitionField>(location, PartitionChange::kAdd,
@@ -467,6 +485,15 @@ std::unique_ptr<ast::AlterTableAction> SqlParser::ParseAlterTableAction() {
     return add;
   }
   if (AcceptKeyword("DROP")) {
+    if (PeekKeyword("IF") || (PeekKeyword("PARTITION") && PeekSymbol("(", 1))) {
+      auto drop = std::make_unique<ast::HivePartitions>(location, /*add=*/false);
+      drop->if_not_exists_or_exists = ParseIfExists();
+      do {
+        ExpectKeyword("PARTITION");
+        drop->partitions.push_back(hive_partition(false));
+      } while (AcceptSymbol(","));
+      return drop;
+    }
     if (AcceptKeyword("PARTITION")) {
       ExpectKeyword("FIELD");
       return std::make_unique<ast::ChangePartitionField>(location, PartitionChange::kDrop,

@@ -379,6 +379,28 @@ ExpressionPtr SqlParser::ParsePrimary() {
       return ParseWord();
     case TokenType::kSymbol:
       if (PeekSymbol("(")) return ParseParenthesized();
+      if (PeekSymbol("{")) {
+        // DuckDB's struct literal {'name': value, ...}, as the file functions' columns => take
+        // it: a map from the names to the values (it prints back as map(ARRAY[...], ARRAY[...])).
+        Advance();
+        DepthGuard guard(*this);
+        std::vector<ExpressionPtr> keys, values;
+        if (!PeekSymbol("}")) {
+          do {
+            ast::SourceLocation key_location = Location();
+            std::string key = Peek().type == TokenType::kString ? Advance().value : ParseIdentifier().name;
+            keys.push_back(std::make_unique<ast::Literal>(key_location, ast::LiteralKind::kString, std::move(key)));
+            ExpectSymbol(":");
+            values.push_back(ParseExpression());
+          } while (AcceptSymbol(","));
+        }
+        ExpectSymbol("}");
+        auto call = std::make_unique<ast::FunctionCall>(
+            location, ast::QualifiedName{{ast::Identifier{"map", false, location}}});
+        call->arguments.push_back(std::make_unique<ast::ArrayConstructor>(location, std::move(keys)));
+        call->arguments.push_back(std::make_unique<ast::ArrayConstructor>(location, std::move(values)));
+        return call;
+      }
       break;
     default:
       break;

@@ -123,4 +123,15 @@ std::string DropSnapshotRef::ToString() const {
          name.ToString();
 }
 
+std::string HivePartitions::ToString() const {
+  std::string out = add ? "ADD" : "DROP";
+  if (if_not_exists_or_exists) out += add ? " IF NOT EXISTS" : " IF EXISTS";
+  for (size_t i = 0; i < partitions.size(); ++i) {
+    if (i > 0 && !add) out += ",";
+    out += " PARTITION (" + PropertiesSql(partitions[i].values, PropertySyntax::kAssignment) + ")";
+    if (partitions[i].location) out += " LOCATION " + QuoteString(*partitions[i].location);
+  }
+  return out;
+}
+
 }  // namespace switchboard::ast

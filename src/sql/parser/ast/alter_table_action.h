@@ -25,6 +25,7 @@ enum class AlterTableActionKind : uint8_t {
   kExecuteProcedure,
   kCreateSnapshotRef,
   kDropSnapshotRef,
+  kHivePartitions,
 };
 
 /// Base of ALTER TABLE actions. ToString() prints the action alone (what follows the table name).
@@ -218,6 +219,27 @@ class DropSnapshotRef final : public AlterTableAction {
   SnapshotRefType ref_type;
   Identifier name;
   bool if_exists = false;
+
+  std::string ToString() const override;
+};
+
+/// One Hive partition: `PARTITION (k = v, ...) [LOCATION 'path']`.
+struct HivePartitionSpec {
+  std::vector<Property> values;
+  std::optional<std::string> location;
+};
+
+/// Hive/Athena partition registration for external tables:
+/// `ADD [IF NOT EXISTS] PARTITION (k = v, ...) [LOCATION 'x'] [PARTITION ...]...` and
+/// `DROP [IF EXISTS] PARTITION (k = v, ...) [, PARTITION ...]`.
+class HivePartitions final : public AlterTableAction {
+ public:
+  static constexpr AlterTableActionKind kKind = AlterTableActionKind::kHivePartitions;
+  HivePartitions(SourceLocation location, bool add) : AlterTableAction(kKind, location), add(add) {}
+
+  bool add;
+  bool if_not_exists_or_exists = false;  ///< ADD IF NOT EXISTS, DROP IF EXISTS
+  std::vector<HivePartitionSpec> partitions;
 
   std::string ToString() const override;
 };

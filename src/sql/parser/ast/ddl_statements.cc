@@ -171,6 +171,8 @@ std::string Drop::ToString() const {
 
 std::string Truncate::ToString() const { return "TRUNCATE TABLE " + table.ToString(); }
 
+std::string RepairTable::ToString() const { return "MSCK REPAIR TABLE " + table.ToString(); }
+
 AlterTable::AlterTable(SourceLocation location, QualifiedName table,
                        std::unique_ptr<AlterTableAction> action)
     : Statement(kKind, location), table(std::move(table)), action(std::move(action)) {}

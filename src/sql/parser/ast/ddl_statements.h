@@ -188,6 +188,18 @@ class Truncate final : public Statement {
   std::string ToString() const override;
 };
 
+/// Hive/Athena's `MSCK REPAIR TABLE name`: register the partition folders of an external table.
+class RepairTable final : public Statement {
+ public:
+  static constexpr StatementKind kKind = StatementKind::kRepairTable;
+  RepairTable(SourceLocation location, QualifiedName table)
+      : Statement(kKind, location), table(std::move(table)) {}
+
+  QualifiedName table;
+
+  std::string ToString() const override;
+};
+
 /// `ALTER TABLE [IF EXISTS] name <action>`; the actions are in alter_table_action.h.
 class AlterTable final : public Statement {
  public:

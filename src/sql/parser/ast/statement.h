@@ -34,6 +34,7 @@ enum class StatementKind : uint8_t {
   kDrop,
   kTruncate,
   kAlterTable,
+  kRepairTable,
   // dml_statements.h
   kInsert,
   kUpdate,

@@ -1,0 +1,474 @@
+// COPY: query results and tables written to Parquet, CSV or JSON files (one file, or Hive
+// partition folders `dir/key=value/data_0.parquet`), and files loaded into tables.
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+#include "common/string_util.h"
+#include "connector/files/file_list.h"
+#include "connector/files/file_writer.h"
+#include "format/text/text_stream.h"
+#include "fs/file_system.h"
+#include "exec/executor.h"
+#include "exec/expression_executor.h"
+#include "exec/physical_operator.h"
+#include "exec/physical_planner.h"
+#include "function/cast.h"
+#include "function/query_context.h"
+#include "main/database_state.h"
+#include "main/session.h"
+#include "main/statement_runner.h"
+#include "sql/binder/binder.h"
+#include "sql/parser/ast/dml_statements.h"
+#include "sql/parser/ast/expression.h"
+#include "sql/parser/parser.h"
+
+namespace switchboard {
+
+namespace {
+
+/// Open writers a partitioned COPY keeps at most; past it the least recently used is finished
+/// (published) and a later row of its partition starts the partition's next file.
+constexpr size_t kMaxOpenPartitionFiles = 100;
+
+[[noreturn]] void ThrowAt(const ast::SourceLocation& location, ErrorCode code, const std::string& message) {
+  throw Exception(code, LocationPrefix(location) + message);
+}
+
+std::string QuoteIdentifier(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+struct CopyOptions {
+  FileWriteOptions write;
+  bool format_given = false;
+  std::vector<std::string> partition_by;
+  bool overwrite_or_ignore = false;
+  bool overwrite = false;
+  // COPY ... FROM: named arguments for the reading function.
+  std::vector<std::pair<std::string, std::string>> read_options;
+  std::optional<bool> header;
+};
+
+// An option's value as text: bare words and string literals as written, other constants as
+// their text; "" for a bare option.
+std::string OptionText(const ast::Property& option, Binder& binder, QueryContext& query) {
+  if (!option.value) return "";
+  const ast::Expression& value = *option.value;
+  if (value.Is<ast::ColumnRef>() && value.As<ast::ColumnRef>().name.parts.size() == 1) {
+    return value.As<ast::ColumnRef>().name.parts[0].name;
+  }
+  BindScope empty;
+  Value constant = ExpressionExecutor::EvaluateConstant(*binder.BindExpression(value, empty), &query);
+  return constant.is_null() ? "" : constant.ToString();
+}
+
+bool OptionBool(const ast::Property& option, Binder& binder, QueryContext& query) {
+  if (!option.value) return true;
+  std::string text = ToLower(OptionText(option, binder, query));
+  if (text == "true" || text == "1" || text == "on") return true;
+  if (text == "false" || text == "0" || text == "off") return false;
+  ThrowAt(option.location, ErrorCode::kInvalidParameter, fmt::format("{} expects true or false, got '{}'", option.name, text));
+}
+
+char OptionChar(const ast::Property& option, Binder& binder, QueryContext& query) {
+  std::string text = OptionText(option, binder, query);
+  if (text == "\\t") text = "\t";
+  if (text.empty()) return '\0';
+  if (text.size() != 1) {
+    ThrowAt(option.location, ErrorCode::kInvalidParameter, fmt::format("{} must be one character, got '{}'", option.name, text));
+  }
+  return text[0];
+}
+
+// Column names of PARTITION_BY: (a, b), a, or 'a, b'.
+std::vector<std::string> OptionNames(const ast::Property& option, Binder& binder, QueryContext& query) {
+  std::vector<std::string> names;
+  if (!option.value) ThrowAt(option.location, ErrorCode::kInvalidParameter, "PARTITION_BY needs column names");
+  const ast::Expression& value = *option.value;
+  auto name_of = [&](const ast::Expression& e) {
+    if (e.Is<ast::ColumnRef>() && e.As<ast::ColumnRef>().name.parts.size() == 1) {
+      const ast::Identifier& id = e.As<ast::ColumnRef>().name.parts[0];
+      names.push_back(id.quoted ? id.name : ToLower(id.name));
+      return;
+    }
+    ThrowAt(e.location, ErrorCode::kInvalidParameter, "PARTITION_BY lists column names");
+  };
+  if (value.Is<ast::RowConstructor>()) {
+    for (const auto& element : value.As<ast::RowConstructor>().elements) name_of(*element);
+  } else if (value.Is<ast::ColumnRef>()) {
+    name_of(value);
+  } else {
+    for (const std::string& part : Split(OptionText(option, binder, query), ',')) {
+      std::string trimmed(TrimWhitespace(part));
+      if (!trimmed.empty()) names.push_back(trimmed);
+    }
+  }
+  return names;
+}
+
+CopyOptions ParseCopyOptions(const ast::CopyStatement& copy, Binder& binder, QueryContext& query) {
+  CopyOptions options;
+  std::optional<FileFormat> from_path = FileFormatFromPath(copy.file);
+  options.write.format = from_path.value_or(FileFormat::kCsv);
+  for (const ast::Property& option : copy.options) {
+    std::string name = ToLower(option.name);
+    auto read_option = [&](std::string key, std::string sql) { options.read_options.emplace_back(std::move(key), std::move(sql)); };
+    auto literal = [](const std::string& text) { return Value::Varchar(text).ToSqlLiteral(); };
+    if (name == "format") {
+      auto format = ParseFileFormat(OptionText(option, binder, query));
+      if (!format.ok()) ThrowAt(option.location, format.error().code, format.error().message);
+      options.write.format = *format;
+      options.format_given = true;
+    } else if (name == "compression" || name == "codec") {
+      options.write.compression = ToLower(OptionText(option, binder, query));
+      read_option("compression", literal(options.write.compression));
+    } else if (name == "compression_level") {
+      options.write.compression_level = std::stoi(OptionText(option, binder, query));
+    } else if (name == "row_group_size") {
+      options.write.row_group_size = CastValue(Value::Varchar(OptionText(option, binder, query)), TypeId::kBigint).GetInt64();
+    } else if (name == "row_group_size_bytes") {
+      int64_t bytes = ParseByteSize(OptionText(option, binder, query));
+      if (bytes <= 0) ThrowAt(option.location, ErrorCode::kInvalidParameter, "ROW_GROUP_SIZE_BYTES must be a positive size");
+      options.write.row_group_size_bytes = bytes;
+    } else if (name == "partition_by") {
+      options.partition_by = OptionNames(option, binder, query);
+    } else if (name == "overwrite_or_ignore") {
+      options.overwrite_or_ignore = OptionBool(option, binder, query);
+    } else if (name == "overwrite") {
+      options.overwrite = OptionBool(option, binder, query);
+    } else if (name == "header") {
+      options.header = OptionBool(option, binder, query);
+      options.write.header = *options.header;
+    } else if (name == "delimiter" || name == "delim" || name == "sep") {
+      options.write.delimiter = OptionChar(option, binder, query);
+      read_option("delim", literal(std::string(1, options.write.delimiter)));
+    } else if (name == "quote") {
+      options.write.quote = OptionChar(option, binder, query);
+      read_option("quote", literal(options.write.quote ? std::string(1, options.write.quote) : ""));
+    } else if (name == "escape") {
+      options.write.escape = OptionChar(option, binder, query);
+      read_option("escape", literal(options.write.escape ? std::string(1, options.write.escape) : ""));
+    } else if (name == "null" || name == "nullstr") {
+      options.write.null_string = OptionText(option, binder, query);
+      read_option("nullstr", literal(options.write.null_string));
+    } else if (name == "array") {
+      options.write.json_array = OptionBool(option, binder, query);
+    } else if (name == "auto_detect" || name == "ignore_errors" || name == "null_padding" || name == "all_varchar") {
+      read_option(name, OptionBool(option, binder, query) ? "true" : "false");
+    } else if (name == "skip" || name == "sample_size" || name == "max_line_size" || name == "maximum_object_size") {
+      read_option(name, std::to_string(CastValue(Value::Varchar(OptionText(option, binder, query)), TypeId::kBigint).GetInt64()));
+    } else {
+      ThrowAt(option.location, ErrorCode::kInvalidParameter,
+              fmt::format("Unknown COPY option '{}'{}", option.name,
+                          DidYouMean(name, {"format", "compression", "row_group_size", "row_group_size_bytes",
+                                            "partition_by", "overwrite_or_ignore", "overwrite", "header", "delimiter",
+                                            "quote", "escape", "null", "array", "compression_level"})));
+    }
+  }
+  if (options.write.escape == '"' && options.write.quote != '"') options.write.escape = options.write.quote;
+  return options;
+}
+
+std::string JoinPath(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir.back() == '/') return dir + name;
+  return dir + "/" + name;
+}
+
+struct PartitionFile {
+  std::unique_ptr<TableFileWriter> writer;
+  int next_index = 0;
+  uint64_t last_used = 0;
+};
+
+struct CopyGlobalState : GlobalSinkState {
+  std::mutex mutex;
+  std::unique_ptr<TableFileWriter> single;
+  std::map<std::string, PartitionFile> partitions;  // by folder
+  std::vector<std::unique_ptr<TableFileWriter>> finished;  // closed early, published
+  uint64_t clock = 0;
+  std::atomic<int64_t> rows{0};
+  std::vector<std::string> written;
+};
+
+// The sink under the COPY query: writes every row to the output file, or to the file of its
+// partition. Files are published by Finalize; an error before it leaves none (writers discard
+// their files when destroyed unclosed).
+class PhysicalCopySink final : public PhysicalOperator {
+ public:
+  PhysicalCopySink(std::vector<LogicalType> types, std::vector<std::string> names, std::string target,
+                   CopyOptions options, std::vector<idx_t> partition_columns)
+      : PhysicalOperator(std::move(types), 0),
+        names_(std::move(names)),
+        target_(std::move(target)),
+        options_(std::move(options)),
+        partition_columns_(std::move(partition_columns)) {
+    for (idx_t c = 0; c < this->types.size(); ++c) {
+      if (std::find(partition_columns_.begin(), partition_columns_.end(), c) != partition_columns_.end()) continue;
+      data_columns_.push_back(c);
+      data_names_.push_back(names_[c]);
+      data_types_.push_back(this->types[c]);
+    }
+  }
+
+  std::unique_ptr<GlobalSinkState> GetGlobalSinkState(ExecutionContext&) const override {
+    auto state = std::make_unique<CopyGlobalState>();
+    if (partition_columns_.empty()) {
+      state->single = TableFileWriter::Open(target_, names_, types, options_.write).ValueOrThrow();
+    }
+    return state;
+  }
+  std::unique_ptr<LocalSinkState> GetLocalSinkState(ExecutionContext&) const override {
+    return std::make_unique<LocalSinkState>();
+  }
+
+  void Sink(ExecutionContext& context, DataChunk& chunk, GlobalSinkState& global_state, LocalSinkState&) const override {
+    auto& global = static_cast<CopyGlobalState&>(global_state);
+    idx_t rows = chunk.size();
+    if (rows == 0) return;
+    global.rows.fetch_add(static_cast<int64_t>(rows), std::memory_order_relaxed);
+    if (partition_columns_.empty()) {
+      std::lock_guard<std::mutex> lock(global.mutex);
+      global.single->Write(chunk).ValueOrThrow();
+      return;
+    }
+    // Rows grouped by their partition folder, in order of first appearance.
+    std::vector<UnifiedFormat> formats(partition_columns_.size());
+    std::unordered_map<std::string, size_t> group_of;
+    std::vector<std::string> folders;
+    std::vector<std::vector<sel_t>> groups;
+    std::string folder;
+    for (idx_t r = 0; r < rows; ++r) {
+      folder.clear();
+      for (idx_t p : partition_columns_) {
+        if (!folder.empty()) folder += '/';
+        folder += names_[p] + "=" + HivePartitionFolderValue(chunk.column(p).GetValue(r));
+      }
+      auto [it, inserted] = group_of.emplace(folder, groups.size());
+      if (inserted) {
+        folders.push_back(folder);
+        groups.emplace_back();
+      }
+      groups[it->second].push_back(static_cast<sel_t>(r));
+    }
+    DataChunk data;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      data.Initialize(data_types_, 0);
+      SelectionVector sel(groups[g].size());
+      for (size_t i = 0; i < groups[g].size(); ++i) sel.set_index(i, groups[g][i]);
+      for (size_t c = 0; c < data_columns_.size(); ++c) data.column(c) = chunk.column(data_columns_[c]);
+      data.SetSize(rows);
+      data.Slice(sel, groups[g].size());
+      std::lock_guard<std::mutex> lock(global.mutex);
+      WriterFor(global, folders[g]).Write(data).ValueOrThrow();
+    }
+    (void)context;
+  }
+
+  void Finalize(ExecutionContext&, GlobalSinkState& global_state) const override {
+    auto& global = static_cast<CopyGlobalState&>(global_state);
+    if (global.single) {
+      global.single->Close().ValueOrThrow();
+      return;
+    }
+    for (auto& [folder, file] : global.partitions) {
+      if (file.writer) file.writer->Close().ValueOrThrow();
+    }
+  }
+
+  std::string Name() const override { return "COPY"; }
+  std::string Details() const override { return target_; }
+
+  int64_t Rows() const { return static_cast<CopyGlobalState&>(*sink_state).rows.load(); }
+
+ private:
+  TableFileWriter& WriterFor(CopyGlobalState& global, const std::string& folder) const {
+    PartitionFile& file = global.partitions[folder];
+    file.last_used = ++global.clock;
+    if (file.writer) return *file.writer;
+    size_t open = 0;
+    for (auto& [name, other] : global.partitions) open += other.writer != nullptr;
+    if (open >= kMaxOpenPartitionFiles) {
+      auto oldest = global.partitions.end();
+      for (auto it = global.partitions.begin(); it != global.partitions.end(); ++it) {
+        if (it->second.writer && (oldest == global.partitions.end() || it->second.last_used < oldest->second.last_used)) {
+          oldest = it;
+        }
+      }
+      oldest->second.writer->Close().ValueOrThrow();
+      oldest->second.writer.reset();
+    }
+    std::string extension(FileFormatExtension(options_.write.format));
+    if (options_.write.format != FileFormat::kParquet) {
+      auto compression = ParseStreamCompression(options_.write.compression.empty() ? "none" : options_.write.compression);
+      if (compression.ok()) extension += CompressionSuffix(*compression);
+    }
+    std::string path = JoinPath(JoinPath(target_, folder), fmt::format("data_{}{}", file.next_index++, extension));
+    file.writer = TableFileWriter::Open(path, data_names_, data_types_, options_.write).ValueOrThrow();
+    global.written.push_back(path);
+    return *file.writer;
+  }
+
+  std::vector<std::string> names_;
+  std::string target_;
+  CopyOptions options_;
+  std::vector<idx_t> partition_columns_;
+  std::vector<idx_t> data_columns_;
+  std::vector<std::string> data_names_;
+  std::vector<LogicalType> data_types_;
+};
+
+// Checks the output folder of a partitioned COPY: it may not hold files unless
+// OVERWRITE_OR_IGNORE (add to it) or OVERWRITE (replace it) is given.
+std::vector<std::string> ExistingFiles(const std::string& target, const CopyOptions& options,
+                                       const ast::SourceLocation& location) {
+  auto fs = FileSystem::ForPath(target).ValueOrThrow();
+  if (!fs->Exists(target).ValueOrThrow()) return {};
+  FileInfo info = fs->Stat(target).ValueOrThrow();
+  if (!info.is_directory) {
+    ThrowAt(location, ErrorCode::kInvalidParameter,
+            fmt::format("'{}' is a file: a partitioned COPY writes a folder", target));
+  }
+  std::vector<std::string> files;
+  for (const FileInfo& entry : fs->List(target, true).ValueOrThrow()) {
+    if (!entry.is_directory) files.push_back(entry.path);
+  }
+  if (!files.empty() && !options.overwrite_or_ignore && !options.overwrite) {
+    ThrowAt(location, ErrorCode::kInvalidParameter,
+            fmt::format("Folder '{}' is not empty: add OVERWRITE_OR_IGNORE to write into it, or OVERWRITE to replace "
+                        "its files",
+                        target));
+  }
+  return files;
+}
+
+}  // namespace
+
+std::unique_ptr<QueryResult> StatementRunner::RunCopy(const ast::Statement& statement, QueryContext& query) {
+  const auto& copy = statement.As<ast::CopyStatement>();
+  const auto& location = statement.location;
+  BinderEnvironment environment = MakeEnvironment(query);
+  Binder binder(environment);
+  CopyOptions options = ParseCopyOptions(copy, binder, query);
+
+  if (copy.from_file) {
+    // COPY table [(columns)] FROM 'file': INSERT of what the format's reader returns, by position.
+    ResolvedTable resolved = binder.ResolveTable(copy.table, false);
+    const TableEntry& table = *resolved.table;
+    std::vector<std::pair<std::string, LogicalType>> targets;
+    if (copy.columns.empty()) {
+      for (const auto& column : table.columns) targets.emplace_back(column.name, column.type);
+    } else {
+      for (const auto& id : copy.columns) {
+        std::string name = id.quoted ? id.name : ToLower(id.name);
+        idx_t index = table.ColumnIndex(name);
+        if (index == kRowIdColumn) {
+          ThrowAt(id.location, ErrorCode::kUndefinedColumn,
+                  fmt::format("Table '{}' has no column '{}'", table.name.ToString(), name));
+        }
+        targets.emplace_back(table.columns[index].name, table.columns[index].type);
+      }
+    }
+    std::string read_call;
+    std::string file = Value::Varchar(copy.file).ToSqlLiteral();
+    std::vector<std::string> arguments = {file};
+    if (options.write.format == FileFormat::kParquet) {
+      read_call = "read_parquet";
+    } else {
+      read_call = options.write.format == FileFormat::kCsv ? "read_csv" : "read_json";
+      std::vector<std::string> keys, types;
+      for (const auto& [name, type] : targets) {
+        keys.push_back(Value::Varchar(name).ToSqlLiteral());
+        types.push_back(Value::Varchar(type.ToString()).ToSqlLiteral());
+      }
+      arguments.push_back(fmt::format("columns => map(ARRAY[{}], ARRAY[{}])", Join(keys, ", "), Join(types, ", ")));
+      if (options.write.format == FileFormat::kCsv && options.header) {
+        arguments.push_back(fmt::format("header => {}", *options.header ? "true" : "false"));
+      }
+      for (const auto& [key, value] : options.read_options) arguments.push_back(key + " => " + value);
+    }
+    std::vector<std::string> column_list;
+    for (const auto& [name, type] : targets) column_list.push_back(QuoteIdentifier(name));
+    std::string sql = fmt::format("INSERT INTO {}.{}.{} ({}) SELECT * FROM {}({})", QuoteIdentifier(table.name.catalog),
+                                  QuoteIdentifier(table.name.schema), QuoteIdentifier(table.name.name),
+                                  Join(column_list, ", "), read_call, Join(arguments, ", "));
+    auto statements = ParseSql(sql).ValueOrThrow();
+    try {
+      BoundQuery bound = binder.BindInsert(statements[0]->As<ast::Insert>());
+      auto rows = Execute(bound, query, false, nullptr);
+      return std::make_unique<QueryResult>("COPY", std::vector<std::string>{"rows"}, std::move(rows));
+    } catch (const Exception& e) {
+      if (StartsWith(e.error().message, "line ")) {
+        // A position in the generated INSERT means nothing to the user.
+        std::string message = e.error().message;
+        size_t colon = message.find(": ");
+        throw Exception(e.code(), LocationPrefix(location) + (colon == std::string::npos ? message : message.substr(colon + 2)));
+      }
+      throw;
+    }
+  }
+
+  // COPY (query) TO / COPY table [(columns)] TO.
+  BoundQuery bound;
+  if (copy.query) {
+    bound = binder.BindQuery(*copy.query);
+  } else {
+    std::vector<std::string> columns;
+    for (const auto& id : copy.columns) columns.push_back(id.ToString());
+    std::string sql = fmt::format("SELECT {} FROM {}", columns.empty() ? "*" : Join(columns, ", "), copy.table.ToString());
+    auto statements = ParseSql(sql).ValueOrThrow();
+    bound = binder.BindQuery(*statements[0]->As<ast::QueryStatement>().query);
+  }
+  std::vector<std::string> names = bound.names;
+  std::vector<LogicalType> types = bound.types;
+  for (auto& type : types) {
+    if (type.id() == TypeId::kUnknown) type = LogicalType::Varchar();
+  }
+  std::vector<idx_t> partition_columns;
+  for (const std::string& name : options.partition_by) {
+    auto it = std::find_if(names.begin(), names.end(), [&](const std::string& n) { return EqualsIgnoreCase(n, name); });
+    if (it == names.end()) {
+      ThrowAt(location, ErrorCode::kUndefinedColumn,
+              fmt::format("PARTITION_BY column '{}' is not a column of the query{}", name, DidYouMean(name, names)));
+    }
+    partition_columns.push_back(static_cast<idx_t>(it - names.begin()));
+  }
+  if (!partition_columns.empty() && partition_columns.size() == names.size()) {
+    ThrowAt(location, ErrorCode::kInvalidParameter, "PARTITION_BY names every column: no columns are left for the files");
+  }
+  auto validated = ValidateFileWriteOptions(options.write);
+  if (!validated.ok()) ThrowAt(location, validated.error().code, validated.error().message);
+  std::vector<std::string> existing;
+  if (!partition_columns.empty()) existing = ExistingFiles(copy.file, options, location);
+
+  PhysicalOperatorPtr physical = PlanPhysical(bound, query);
+  PhysicalCopySink sink(types, names, copy.file, options, partition_columns);
+  ExecutionContext context{&query, false};
+  Executor executor(context);
+  executor.Execute(*physical, sink);
+  if (options.overwrite && !existing.empty()) {
+    // OVERWRITE: the files that were there before and were not written again go.
+    auto fs = FileSystem::ForPath(copy.file).ValueOrThrow();
+    auto& global = static_cast<CopyGlobalState&>(*sink.sink_state);
+    std::set<std::string> written(global.written.begin(), global.written.end());
+    for (const std::string& path : existing) {
+      if (!written.count(path)) (void)fs->Delete(path);
+    }
+  }
+  auto collection = std::make_unique<ChunkCollection>(std::vector<LogicalType>{TypeId::kBigint});
+  DataChunk chunk;
+  chunk.Initialize({TypeId::kBigint});
+  chunk.column(0).SetValue(0, Value::Bigint(sink.Rows()));
+  chunk.SetSize(1);
+  collection->Append(chunk);
+  return std::make_unique<QueryResult>("COPY", std::vector<std::string>{"rows"}, std::move(collection));
+}
+
+}  // namespace switchboard
