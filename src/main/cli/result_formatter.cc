@@ -20,15 +20,13 @@ size_t DisplayWidth(std::string_view text) {
   }));
 }
 
-/// A cell of the table format: control characters that would break the row made visible.
+/// A cell of the table format: tabs and carriage returns made visible; line breaks stay and
+/// make the row taller (as psql does), so EXPLAIN output reads as a tree.
 std::string TableCell(std::string_view text) {
   std::string cell;
   cell.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '\n':
-        cell += "\\n";
-        break;
       case '\t':
         cell += "\\t";
         break;
@@ -221,22 +219,39 @@ void ResultFormatter::WriteGrid(const QueryResult& result, std::ostream& out) co
       cells[row + 1].push_back(cell_text(result.GetValue(column, row).ToString()));
     }
   }
+  // A cell's lines; only table cells contain line breaks.
+  auto lines_of = [](const std::string& cell) {
+    std::vector<std::string> lines = Split(cell, '\n');
+    if (lines.size() > 1 && lines.back().empty()) lines.pop_back();
+    return lines;
+  };
   std::vector<size_t> widths(columns, 0);
   std::vector<bool> right_aligned(columns);
   for (idx_t column = 0; column < columns; ++column) {
     for (const std::vector<std::string>& row : cells) {
-      widths[column] = std::max(widths[column], DisplayWidth(row[column]));
+      for (const std::string& line : lines_of(row[column])) {
+        widths[column] = std::max(widths[column], DisplayWidth(line));
+      }
     }
     right_aligned[column] = result.types()[column].IsNumeric();
   }
 
   auto write_row = [&](const std::vector<std::string>& row) {
-    out << '|';
+    std::vector<std::vector<std::string>> lines(columns);
+    size_t height = 1;
     for (idx_t column = 0; column < columns; ++column) {
-      std::string padding(widths[column] - DisplayWidth(row[column]), ' ');
-      out << ' ' << (right_aligned[column] ? padding + row[column] : row[column] + padding) << " |";
+      lines[column] = lines_of(row[column]);
+      height = std::max(height, lines[column].size());
     }
-    out << '\n';
+    for (size_t line = 0; line < height; ++line) {
+      out << '|';
+      for (idx_t column = 0; column < columns; ++column) {
+        const std::string text = line < lines[column].size() ? lines[column][line] : "";
+        std::string padding(widths[column] - DisplayWidth(text), ' ');
+        out << ' ' << (right_aligned[column] ? padding + text : text + padding) << " |";
+      }
+      out << '\n';
+    }
   };
   std::string rule;
   for (idx_t column = 0; column < columns; ++column) {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
+#include <regex>
 
 #include "common/string_util.h"
 #include "main/sqllogictest/md5.h"
@@ -12,6 +14,24 @@
 namespace switchboard {
 
 namespace {
+
+/// DuckDB's pattern values: `<REGEX>:pattern` must match the whole value and `<!REGEX>:pattern`
+/// must not, with line breaks in the value read as spaces (so `.` spans an EXPLAIN's lines).
+/// nullopt when `expected` is not a pattern.
+std::optional<bool> PatternMatches(const std::string& expected, const std::string& actual) {
+  constexpr std::string_view kMatch = "<REGEX>:";
+  constexpr std::string_view kNoMatch = "<!REGEX>:";
+  bool negated = StartsWith(expected, kNoMatch);
+  if (!negated && !StartsWith(expected, kMatch)) return std::nullopt;
+  std::string text = actual;
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  try {
+    std::regex pattern(expected.substr(negated ? kNoMatch.size() : kMatch.size()));
+    return std::regex_match(text, pattern) != negated;
+  } catch (const std::regex_error&) {
+    return false;
+  }
+}
 
 /// Rows of each side shown in a mismatch message.
 constexpr size_t kShownRows = 20;
@@ -180,7 +200,9 @@ QueryComparison ResultComparator::Compare(size_t column_count,
   for (size_t i = 0; i < expected_compared.size(); ++i) {
     const std::string& expected = expected_compared[i];
     const std::string& got = actual_compared[i];
-    bool equal = ComparesNumerically(i) ? RealTextsMatch(expected, got) : expected == got;
+    std::optional<bool> pattern = PatternMatches(expected, got);
+    bool equal = pattern ? *pattern
+                         : ComparesNumerically(i) ? RealTextsMatch(expected, got) : expected == got;
     if (equal) continue;
     std::string where = by_value
                             ? fmt::format("value {}", i + 1)

@@ -183,7 +183,7 @@ LogicalOperatorPtr Binder::BindTable(const ast::TableRelation& table, BindScope&
     view_environment.current_catalog = resolved.view->name.catalog;
     view_environment.current_schema = resolved.view->name.schema;
     Binder view_binder(view_environment, nullptr);
-    view_binder.next_table_index_ = NewTableIndex() + 1000000;
+    view_binder.table_index_source_ = this;
     BoundQuery bound = view_binder.BindQuery(*(*statements)[0]->As<ast::QueryStatement>().query);
     std::vector<std::string> names = resolved.view->column_names.size() == bound.names.size()
                                          ? resolved.view->column_names : bound.names;
@@ -404,6 +404,13 @@ LogicalOperatorPtr Binder::BindUnnest(const ast::UnnestRelation& unnest, BindSco
 LogicalOperatorPtr Binder::ScanTableFunction(const TableFunction& function, TableFunctionBindInput input,
                                              const std::string& display_name, std::vector<std::string>* names) {
   input.query = environment_.query;
+  if (!input.parse_type) {
+    input.parse_type = [this](std::string_view text) {
+      auto type = ParseTypeName(text);
+      if (!type.ok()) SB_THROW(kUndefinedObject, "'{}' is not a type: {}", text, type.error().message);
+      return BindType(*type);
+    };
+  }
   TableFunctionBindResult result = function.bind(input);
   auto get = std::make_unique<LogicalGet>(NewTableIndex(), function, std::shared_ptr<const FunctionData>(std::move(result.bind_data)),
                                           result.names, result.types);
@@ -433,6 +440,9 @@ LogicalOperatorPtr Binder::BindTableFunction(const ast::TableFunctionRelation& c
     ExpressionPtr bound = BindExpression(e, empty);
     if (bound->kind == ExpressionKind::kCast && bound->children[0]->kind == ExpressionKind::kConstant) {
       return CastValue(bound->children[0]->As<ConstantExpression>().value, bound->type);
+    }
+    if (bound->kind != ExpressionKind::kConstant && bound->IsFoldable() && environment_.evaluate_constant) {
+      return environment_.evaluate_constant(*bound);  // map(...), {'k': v}, 'a' || 'b'
     }
     if (bound->kind != ExpressionKind::kConstant) {
       ThrowAt(e.location, ErrorCode::kInvalidParameter, fmt::format("Arguments of {}() must be constants", name));
@@ -471,10 +481,13 @@ LogicalOperatorPtr Binder::BindTableFunction(const ast::TableFunctionRelation& c
 LogicalOperatorPtr Binder::BindFile(const ast::FileRelation& file, BindScope& scope) {
   std::string lower = ToLower(file.path);
   std::string function_name = "read_parquet";
-  if (EndsWith(lower, ".csv") || EndsWith(lower, ".tsv") || EndsWith(lower, ".csv.gz")) function_name = "read_csv";
-  if (EndsWith(lower, ".json") || EndsWith(lower, ".ndjson") || EndsWith(lower, ".jsonl") || EndsWith(lower, ".json.gz")) {
-    function_name = "read_json";
+  // A compression suffix (.gz, .zst) does not change the format.
+  std::string_view base = lower;
+  for (std::string_view suffix : {".gz", ".gzip", ".zst", ".zstd"}) {
+    if (EndsWith(base, suffix)) base.remove_suffix(suffix.size());
   }
+  if (EndsWith(base, ".csv") || EndsWith(base, ".tsv") || EndsWith(base, ".txt")) function_name = "read_csv";
+  if (EndsWith(base, ".json") || EndsWith(base, ".ndjson") || EndsWith(base, ".jsonl")) function_name = "read_json";
   const TableFunction* function = environment_.functions->FindTable(function_name);
   if (!function) {
     ThrowAt(file.location, ErrorCode::kNotSupported, fmt::format("Reading '{}' needs {}(), which is not available", file.path, function_name));

@@ -26,6 +26,7 @@ Binder::~Binder() = default;
 idx_t Binder::NewTableIndex() {
   Binder* root = this;
   while (root->parent_) root = root->parent_;
+  if (root->table_index_source_) return root->table_index_source_->NewTableIndex();
   return root->next_table_index_++;
 }
 

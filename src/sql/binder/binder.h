@@ -34,6 +34,8 @@ struct BinderEnvironment {
   std::map<std::string, std::string> schema_aliases;
   /// Temporary views and tables of the session (searched before the catalogs for one-part names).
   std::shared_ptr<Catalog> temp_catalog;
+  /// Evaluates a foldable expression (constant arguments of table functions); may be unset.
+  std::function<Value(const Expression&)> evaluate_constant;
 };
 
 /// A bound query: its plan and its output columns.
@@ -144,6 +146,9 @@ class Binder {
   BinderEnvironment& environment_;
   Binder* parent_;
   idx_t next_table_index_ = 0;
+  /// For binders of view definitions: the binder whose table indexes they share, so the view's
+  /// operators never reuse an index of the query that reads it.
+  Binder* table_index_source_ = nullptr;
   std::vector<CorrelatedColumn> correlated_;
   /// The scope of the clause being bound (enclosing scopes of subqueries are found through it).
   BindScope* active_scope_ = nullptr;

@@ -404,6 +404,12 @@ ExpressionPtr ExpressionBinder::BindTypedLiteral(const ast::TypedLiteral& litera
     return MakeConstant(CastValue(number->As<ConstantExpression>().value,
                                   DecimalForIntegral(number->type)));
   }
+  if (type.id() == TypeId::kJson) {
+    // JSON '...' parses its text (CAST of a varchar to JSON would make a JSON string instead).
+    ExpressionList args;
+    args.push_back(MakeConstant(Value::Varchar(literal.value)));
+    return CallFunction("json_parse", std::move(args), location);
+  }
   return MakeConstant(WithLocation(location, [&] { return CastValue(Value::Varchar(literal.value), type); }));
 }
 

@@ -158,8 +158,10 @@ std::unique_ptr<Expression> FunctionExpression::CopyNode() const {
 }
 bool FunctionExpression::NodeEquals(const Expression& other) const {
   const auto& o = other.As<FunctionExpression>();
+  // Bind data is derived from the argument types and constant arguments, which Equals compares
+  // as children, so two calls of one overload on equal children bind alike.
   return function.name == o.function.name && function.kernel == o.function.kernel &&
-         bind_data == o.bind_data && function.deterministic;
+         (bind_data == nullptr) == (o.bind_data == nullptr) && function.deterministic;
 }
 std::string FunctionExpression::NodeToString() const {
   const std::string& name = function.name;

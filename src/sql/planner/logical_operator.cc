@@ -245,7 +245,8 @@ std::string LogicalTopN::Details() const {
 
 std::vector<ColumnBinding> LogicalSetOperation::GetColumnBindings() const {
   std::vector<ColumnBinding> bindings;
-  for (idx_t i = 0; i < children[0]->types.size(); ++i) bindings.push_back({table_index, i});
+  idx_t columns = children[0]->GetColumnBindings().size();
+  for (idx_t i = 0; i < columns; ++i) bindings.push_back({table_index, i});
   return bindings;
 }
 
@@ -297,7 +298,8 @@ std::vector<ColumnBinding> LogicalCteRef::GetColumnBindings() const {
 
 std::vector<ColumnBinding> LogicalRecursiveCte::GetColumnBindings() const {
   std::vector<ColumnBinding> bindings;
-  for (idx_t i = 0; i < children[0]->types.size(); ++i) bindings.push_back({table_index, i});
+  idx_t columns = children[0]->GetColumnBindings().size();
+  for (idx_t i = 0; i < columns; ++i) bindings.push_back({table_index, i});
   return bindings;
 }
 
