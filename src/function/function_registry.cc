@@ -2,6 +2,7 @@
 #include "function/function_registry.h"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include "common/error.h"
@@ -110,6 +111,13 @@ std::pair<size_t, std::vector<LogicalType>> PickOverload(const std::string& name
     }
   }
   if (best == candidates.size()) {
+    bool is_operator = !name.empty() && !std::isalpha(static_cast<unsigned char>(name[0])) && name[0] != '_';
+    if (is_operator && arguments.size() == 2) {
+      SB_THROW(kTypeMismatch, "Cannot apply operator: {} {} {}", arguments[0].ToString(), name, arguments[1].ToString());
+    }
+    if (is_operator && arguments.size() == 1) {
+      SB_THROW(kTypeMismatch, "Cannot apply operator: {}{}", name, arguments[0].ToString());
+    }
     std::vector<std::string> signatures;
     for (const auto& f : candidates) signatures.push_back(SignatureText(f));
     SB_THROW(kTypeMismatch, "Unexpected parameters ({}) for function {}. Expected: {}",

@@ -99,8 +99,12 @@ void ExpressionBinder::CoerceToCommonType(std::vector<ExpressionPtr*> operands, 
   // String literals adapt to the other operands' type; everything else must have a common type.
   std::optional<LogicalType> common;
   bool all_literals = true;
+  bool has_string_literal = false;
   for (ExpressionPtr* operand : operands) {
-    if (IsVarcharLiteral(**operand)) continue;
+    if (IsVarcharLiteral(**operand)) {
+      has_string_literal = true;
+      continue;
+    }
     all_literals = false;
     if (!common) {
       common = (*operand)->type;
@@ -114,7 +118,8 @@ void ExpressionBinder::CoerceToCommonType(std::vector<ExpressionPtr*> operands, 
     }
     common = next;
   }
-  if (all_literals || !common) {
+  // Only string literals and untyped NULLs: the literals decide (VARCHAR).
+  if (all_literals || (common->id() == TypeId::kUnknown && has_string_literal)) {
     common = LogicalType::Varchar();
     for (ExpressionPtr* operand : operands) common = *CommonSuperType(*common, (*operand)->type);
   }

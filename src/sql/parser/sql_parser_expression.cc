@@ -229,8 +229,7 @@ ExpressionPtr SqlParser::ParsePredicate() {
             std::make_unique<ast::InSubquery>(location, std::move(left), std::move(query), negated);
       } else {
         ExpectSymbol("(");
-        std::vector<ExpressionPtr> values;
-        if (!PeekSymbol(")")) values = ParseExpressionList();
+        std::vector<ExpressionPtr> values = ParseExpressionList();  // Trino: never empty
         ExpectSymbol(")");
         left = std::make_unique<ast::InList>(location, std::move(left), std::move(values), negated);
       }
