@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "common/string_util.h"
+#include "function/series_table_functions.h"
 #include "function/type_coercion.h"
 
 namespace switchboard {
@@ -258,6 +259,7 @@ const std::vector<FunctionFamily>& BuiltinFunctionFamilies() {
 std::unique_ptr<FunctionRegistry> FunctionRegistry::CreateWithBuiltins() {
   auto registry = std::make_unique<FunctionRegistry>();
   for (const FunctionFamily& family : BuiltinFunctionFamilies()) family.register_functions(*registry);
+  RegisterSeriesTableFunctions(*registry);
   return registry;
 }
 
