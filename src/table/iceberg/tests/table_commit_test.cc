@@ -208,12 +208,12 @@ TEST_F(TableCommitTest, ALostRaceIsRetriedOnTheNewStateAndItsFilesCleanedUp) {
   ASSERT_TRUE(Append(*ops, Write(*ops, Rows(0, 4))).ok());
   std::vector<DataFilePtr> mine = Write(*ops, Rows(10, 4));
   std::vector<DataFilePtr> theirs = Write(*ops, Rows(20, 4));
-  // Just before our first swap another writer commits.
+  // Just before our first swap another writer commits (once: the hook stays installed, since
+  // resetting a std::function from inside its own call would destroy the running closure).
   bool raced = false;
   ops->before_swap = [&] {
     if (raced) return;
     raced = true;
-    ops->before_swap = nullptr;
     ASSERT_TRUE(Append(*ops, theirs).ok());
   };
   Result<TableState> committed = Append(*ops, mine);
