@@ -186,8 +186,7 @@ std::string JsonText(const Vector& v, idx_t row) {
 struct Json {
   enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = Kind::kNull;
   bool boolean = false;
-  double number = 0;
-  std::string text;
+  std::string text;  // a string's value, or a number's text
   std::vector<Json> items;
   std::map<std::string, Json> members;
 };
@@ -317,17 +316,11 @@ class JsonParser {
       return true;
     }
     out.kind = Json::Kind::kNumber;
-    if (Literal("NaN")) {
-      out.number = NAN;
-      return true;
-    }
-    if (Literal("Infinity")) {
-      out.number = INFINITY;
-      return true;
-    }
-    if (Literal("-Infinity")) {
-      out.number = -INFINITY;
-      return true;
+    for (std::string_view word : {"NaN", "Infinity", "-Infinity"}) {
+      if (Literal(word)) {
+        out.text = word;
+        return true;
+      }
     }
     size_t start = pos_;
     while (pos_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[pos_])) ||
@@ -335,47 +328,13 @@ class JsonParser {
       ++pos_;
     }
     if (pos_ == start) return false;
-    out.number = std::strtod(std::string(text_.substr(start, pos_ - start)).c_str(), nullptr);
+    out.text = text_.substr(start, pos_ - start);
     return true;
   }
 
   std::string_view text_;
   size_t pos_ = 0;
 };
-
-bool NumbersEqual(double a, double b) {
-  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
-  if (a == b) return true;
-  return std::fabs(a - b) <= 1e-6 * std::max(std::fabs(a), std::fabs(b));
-}
-
-bool JsonEqual(const Json& a, const Json& b) {
-  if (a.kind != b.kind) return false;
-  switch (a.kind) {
-    case Json::Kind::kNull:
-      return true;
-    case Json::Kind::kBool:
-      return a.boolean == b.boolean;
-    case Json::Kind::kNumber:
-      return NumbersEqual(a.number, b.number);
-    case Json::Kind::kString:
-      return a.text == b.text;
-    case Json::Kind::kArray:
-      if (a.items.size() != b.items.size()) return false;
-      for (size_t i = 0; i < a.items.size(); ++i) {
-        if (!JsonEqual(a.items[i], b.items[i])) return false;
-      }
-      return true;
-    case Json::Kind::kObject:
-      if (a.members.size() != b.members.size()) return false;
-      for (const auto& [key, value] : a.members) {
-        auto it = b.members.find(key);
-        if (it == b.members.end() || !JsonEqual(value, it->second)) return false;
-      }
-      return true;
-  }
-  return false;
-}
 
 bool ParseNumber(const std::string& text, double& out) {
   if (text == "nan" || text == "NaN" || text == "-nan") {
@@ -394,6 +353,68 @@ bool ParseNumber(const std::string& text, double& out) {
   char* end = nullptr;
   out = std::strtod(text.c_str(), &end);
   return end == text.c_str() + text.size();
+}
+
+// The digits after the point of a plain decimal literal ("-12" -> 0, "3.250" -> 3), or -1 for
+// anything else (exponents, NaN, infinities).
+int PlainDecimalScale(const std::string& text) {
+  size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  size_t digits = 0;
+  int scale = -1;
+  for (; i < text.size(); ++i) {
+    if (text[i] == '.' && scale < 0) {
+      scale = 0;
+    } else if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+      ++digits;
+      if (scale >= 0) ++scale;
+    } else {
+      return -1;
+    }
+  }
+  return digits == 0 ? -1 : std::max(scale, 0);
+}
+
+// Numbers printed as plain literals of the same scale (integers, decimals, and floating-point
+// values both engines print in shortest form) must be equal as text; other spellings of
+// floating-point values are compared within a relative tolerance (NaN equals NaN).
+bool NumberTextsEqual(const std::string& expected, const std::string& actual) {
+  if (expected == actual) return true;
+  int scale = PlainDecimalScale(expected);
+  if (scale >= 0 && scale == PlainDecimalScale(actual)) return false;
+  double a;
+  double b;
+  if (!ParseNumber(expected, a) || !ParseNumber(actual, b)) return false;
+  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+  if (a == b) return true;
+  return std::fabs(a - b) <= 1e-6 * std::max(std::fabs(a), std::fabs(b));
+}
+
+bool JsonEqual(const Json& a, const Json& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case Json::Kind::kNull:
+      return true;
+    case Json::Kind::kBool:
+      return a.boolean == b.boolean;
+    case Json::Kind::kNumber:
+      return NumberTextsEqual(a.text, b.text);
+    case Json::Kind::kString:
+      return a.text == b.text;
+    case Json::Kind::kArray:
+      if (a.items.size() != b.items.size()) return false;
+      for (size_t i = 0; i < a.items.size(); ++i) {
+        if (!JsonEqual(a.items[i], b.items[i])) return false;
+      }
+      return true;
+    case Json::Kind::kObject:
+      if (a.members.size() != b.members.size()) return false;
+      for (const auto& [key, value] : a.members) {
+        auto it = b.members.find(key);
+        if (it == b.members.end() || !JsonEqual(value, it->second)) return false;
+      }
+      return true;
+  }
+  return false;
 }
 
 std::string Quote(const std::string& name) {
@@ -566,9 +587,10 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
 bool CellsEqual(const std::string& expected, const std::string& actual) {
   if (expected == actual) return true;
   if (expected == kNull || actual == kNull) return false;
-  double a;
-  double b;
-  if (ParseNumber(expected, a) && ParseNumber(actual, b)) return NumbersEqual(a, b);
+  double number;
+  if (ParseNumber(expected, number) && ParseNumber(actual, number)) {
+    return NumberTextsEqual(expected, actual);
+  }
   Json x;
   Json y;
   if (JsonParser(expected).Parse(x) && JsonParser(actual).Parse(y)) return JsonEqual(x, y);

@@ -34,8 +34,9 @@ Result<std::vector<std::vector<std::string>>> ReadRenderedRows(
 /// RFC 4180 CSV; an empty unquoted field is NULL (kNull).
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text);
 
-/// Whether two rendered cells agree: equal text, numbers equal within a relative tolerance (NaN
-/// equals NaN), or JSON documents equal structurally with the same number tolerance.
+/// Whether two rendered cells agree: equal text; numbers printed as plain literals of the same
+/// scale equal as text, other number spellings within a relative tolerance (NaN equals NaN);
+/// or JSON documents equal structurally under the same number rule.
 bool CellsEqual(const std::string& expected, const std::string& actual);
 
 /// Runs a shell command, returning its exit status and standard output.
