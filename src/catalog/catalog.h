@@ -82,6 +82,14 @@ class TableEntry {
   /// Sets `column_ids` of the rows `row_ids` to the matching rows of `values` (one column per id).
   virtual void UpdateRows(const std::vector<int64_t>& row_ids, const std::vector<idx_t>& column_ids,
                           const ChunkCollection& values) = 0;
+  /// Whether UpdateRows needs every column (tables that rewrite changed rows as new rows).
+  virtual bool UpdateNeedsAllColumns() const { return false; }
+  /// MERGE: removes the rows `deleted_row_ids` and adds `inserted_rows` (all columns in order).
+  /// Tables with snapshots apply both as one commit; the default deletes, then appends.
+  virtual void MergeRows(const std::vector<int64_t>& deleted_row_ids, const ChunkCollection& inserted_rows);
+  /// Bind data of the scan whose row ids DeleteRows, UpdateRows and MergeRows receive (one
+  /// statement's scan of the table being changed); by default ScanBindData().
+  virtual std::shared_ptr<const FunctionData> RowChangeScanBindData() const { return ScanBindData(); }
 
   /// Time travel: the table as of a version (a snapshot id, or a branch or tag name) or as of a
   /// point in time (microseconds since the epoch), read-only and with that version's columns.

@@ -225,6 +225,12 @@ PhysicalOperatorPtr PhysicalPlanner::Plan(LogicalOperator& op) {
       physical->children.push_back(Plan(*op.children[0]));
       return physical;
     }
+    case LogicalOperatorKind::kMerge: {
+      auto physical = std::make_unique<PhysicalTableModify>(TableModifyKind::kMerge, op.As<LogicalMerge>().table,
+                                                            false, std::vector<idx_t>{});
+      physical->children.push_back(Plan(*op.children[0]));
+      return physical;
+    }
   }
   SB_CHECK(false, "cannot plan logical operator {}", op.Name());
 }

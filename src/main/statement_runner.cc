@@ -286,7 +286,7 @@ BinderEnvironment StatementRunner::MakeEnvironment(QueryContext& query) {
   environment.current_catalog = session_.catalog;
   environment.current_schema = session_.schema;
   environment.schema_aliases = session_.schema_aliases;
-  if (!session_.temp_catalog) session_.temp_catalog = std::make_shared<MemoryCatalog>("temp");
+  if (!session_.temp_catalog) session_.temp_catalog = std::make_shared<MemoryCatalog>("temp", &database_.memory());
   environment.temp_catalog = session_.temp_catalog;
   environment.evaluate_constant = [&query](const Expression& e) { return ExpressionExecutor::EvaluateConstant(e, &query); };
   return environment;
@@ -312,6 +312,7 @@ std::unique_ptr<QueryResult> StatementRunner::Run(const ast::Statement& statemen
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:
+    case ast::StatementKind::kMerge:
       return RunQuery(statement, query);
     case ast::StatementKind::kExplain:
       return RunExplain(statement, query, sql);
@@ -359,8 +360,9 @@ BoundQuery StatementRunner::Bind(const ast::Statement& statement, BinderEnvironm
     case ast::StatementKind::kInsert: return binder.BindInsert(statement.As<ast::Insert>());
     case ast::StatementKind::kUpdate: return binder.BindUpdate(statement.As<ast::Update>());
     case ast::StatementKind::kDelete: return binder.BindDelete(statement.As<ast::Delete>());
+    case ast::StatementKind::kMerge: return binder.BindMerge(statement.As<ast::Merge>());
     default:
-      ThrowAt(statement.location, ErrorCode::kNotSupported, "Only queries and INSERT, UPDATE and DELETE can be explained");
+      ThrowAt(statement.location, ErrorCode::kNotSupported, "Only queries and INSERT, UPDATE, DELETE and MERGE can be explained");
   }
 }
 

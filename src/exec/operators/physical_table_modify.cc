@@ -1,11 +1,13 @@
-// INSERT, DELETE and UPDATE sinks: rows are applied to the table in Finalize, atomically.
+// INSERT, DELETE, UPDATE and MERGE sinks: rows are applied to the table in Finalize, atomically.
 #include "exec/operators/physical_table_modify.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
 #include "exec/pipeline.h"
 #include "function/query_context.h"
+#include "sql/planner/logical_operator.h"
 
 namespace switchboard {
 
@@ -14,7 +16,7 @@ struct ModifySinkState : GlobalSinkState {
   std::mutex mutex;
   std::unique_ptr<TableAppender> appender;
   std::vector<int64_t> row_ids;
-  std::unique_ptr<ChunkCollection> values;  // UPDATE: new values per row id
+  std::unique_ptr<ChunkCollection> values;  // UPDATE: new values per row id; MERGE: rows to insert
   std::atomic<int64_t> count{0};
 };
 struct ModifyLocalState : LocalSinkState {
@@ -34,23 +36,62 @@ PhysicalTableModify::PhysicalTableModify(TableModifyKind kind, std::shared_ptr<T
       overwrite_(overwrite),
       updated_columns_(std::move(updated_columns)) {}
 
+std::vector<LogicalType> PhysicalTableModify::ValueTypes() const {
+  if (kind_ == TableModifyKind::kMerge) return table_->ColumnTypes();
+  std::vector<LogicalType> types;
+  for (idx_t c : updated_columns_) types.push_back(table_->columns[c].type);
+  return types;
+}
+
+namespace {
+/// MERGE input rows: row ids of updated and deleted rows into `row_ids`, new rows (updates and
+/// inserts) into `values`; adds the rows that change something to `count`.
+void SinkMergeRows(DataChunk& chunk, ModifyLocalState& local, std::atomic<int64_t>& count) {
+  UnifiedFormat actions;
+  chunk.column(0).ToUnifiedFormat(chunk.size(), actions);
+  UnifiedFormat ids;
+  chunk.column(chunk.ColumnCount() - 1).ToUnifiedFormat(chunk.size(), ids);
+  const auto* action_data = actions.GetData<int32_t>();
+  const auto* id_data = ids.GetData<int64_t>();
+  SelectionVector inserted(chunk.size());
+  idx_t inserted_count = 0;
+  int64_t changed = 0;
+  for (idx_t i = 0; i < chunk.size(); ++i) {
+    idx_t a = actions.sel->get_index(i);
+    auto action = actions.validity->RowIsValid(a) ? static_cast<MergeAction>(action_data[a]) : MergeAction::kNone;
+    if (action == MergeAction::kNone) continue;
+    ++changed;
+    if (action != MergeAction::kInsert) {
+      idx_t r = ids.sel->get_index(i);
+      SB_CHECK(ids.validity->RowIsValid(r), "MERGE updates or deletes a row without a row id");
+      local.row_ids.push_back(id_data[r]);
+    }
+    if (action != MergeAction::kDelete) inserted.set_index(inserted_count++, i);
+  }
+  count.fetch_add(changed);
+  if (inserted_count == 0) return;
+  DataChunk rows;
+  rows.Initialize(local.values->types(), 0);
+  for (idx_t c = 0; c < rows.ColumnCount(); ++c) rows.column(c) = chunk.column(c + 1);
+  rows.SetSize(chunk.size());
+  rows.Slice(inserted, inserted_count);
+  local.values->Append(rows);
+}
+}  // namespace
+
 std::unique_ptr<GlobalSinkState> PhysicalTableModify::GetGlobalSinkState(ExecutionContext& context) const {
   auto state = std::make_unique<ModifySinkState>();
   if (kind_ == TableModifyKind::kInsert) state->appender = table_->CreateAppender(overwrite_);
-  if (kind_ == TableModifyKind::kUpdate) {
-    std::vector<LogicalType> value_types;
-    for (idx_t c : updated_columns_) value_types.push_back(table_->columns[c].type);
-    state->values = std::make_unique<ChunkCollection>(value_types, context.query->memory);
+  if (kind_ == TableModifyKind::kUpdate || kind_ == TableModifyKind::kMerge) {
+    state->values = std::make_unique<ChunkCollection>(ValueTypes(), context.query->memory);
   }
   return state;
 }
 
 std::unique_ptr<LocalSinkState> PhysicalTableModify::GetLocalSinkState(ExecutionContext& context) const {
   auto state = std::make_unique<ModifyLocalState>();
-  if (kind_ == TableModifyKind::kUpdate) {
-    std::vector<LogicalType> value_types;
-    for (idx_t c : updated_columns_) value_types.push_back(table_->columns[c].type);
-    state->values = std::make_unique<ChunkCollection>(value_types, context.query->memory);
+  if (kind_ == TableModifyKind::kUpdate || kind_ == TableModifyKind::kMerge) {
+    state->values = std::make_unique<ChunkCollection>(ValueTypes(), context.query->memory);
   }
   return state;
 }
@@ -58,6 +99,10 @@ std::unique_ptr<LocalSinkState> PhysicalTableModify::GetLocalSinkState(Execution
 void PhysicalTableModify::Sink(ExecutionContext&, DataChunk& chunk, GlobalSinkState& global, LocalSinkState& local) const {
   auto& g = static_cast<ModifySinkState&>(global);
   auto& l = static_cast<ModifyLocalState&>(local);
+  if (kind_ == TableModifyKind::kMerge) {
+    SinkMergeRows(chunk, l, g.count);
+    return;
+  }
   g.count.fetch_add(static_cast<int64_t>(chunk.size()));
   if (kind_ == TableModifyKind::kInsert) {
     g.appender->Append(chunk);
@@ -90,6 +135,15 @@ void PhysicalTableModify::Finalize(ExecutionContext&, GlobalSinkState& global) c
     case TableModifyKind::kInsert: g.appender->Commit(); break;
     case TableModifyKind::kDelete: table_->DeleteRows(g.row_ids); break;
     case TableModifyKind::kUpdate: table_->UpdateRows(g.row_ids, updated_columns_, *g.values); break;
+    case TableModifyKind::kMerge: {
+      std::vector<int64_t> sorted = g.row_ids;
+      std::sort(sorted.begin(), sorted.end());
+      if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+        SB_THROW(kCardinalityViolation, "One MERGE target table row matched more than one source row");
+      }
+      table_->MergeRows(g.row_ids, *g.values);
+      break;
+    }
   }
 }
 
@@ -117,6 +171,7 @@ std::string PhysicalTableModify::Name() const {
     case TableModifyKind::kInsert: return overwrite_ ? "INSERT_OVERWRITE" : "INSERT";
     case TableModifyKind::kDelete: return "DELETE";
     case TableModifyKind::kUpdate: return "UPDATE";
+    case TableModifyKind::kMerge: return "MERGE";
   }
   return "MODIFY";
 }

@@ -1,4 +1,4 @@
-// PhysicalTableModify: the sink of INSERT, DELETE and UPDATE; afterwards a source of one row
+// PhysicalTableModify: the sink of INSERT, DELETE, UPDATE and MERGE; afterwards a source of one row
 // holding the number of rows changed.
 #pragma once
 
@@ -9,12 +9,13 @@
 
 namespace switchboard {
 
-enum class TableModifyKind : uint8_t { kInsert, kDelete, kUpdate };
+enum class TableModifyKind : uint8_t { kInsert, kDelete, kUpdate, kMerge };
 
 class PhysicalTableModify : public PhysicalOperator {
  public:
   /// Input rows: for kInsert the table's columns in order; for kDelete the row id (bigint) last;
-  /// for kUpdate the new values of `updated_columns`, then the row id.
+  /// for kUpdate the new values of `updated_columns`, then the row id; for kMerge the action
+  /// (integer MergeAction), the new row (all table columns) and the target row id.
   PhysicalTableModify(TableModifyKind kind, std::shared_ptr<TableEntry> table, bool overwrite,
                       std::vector<idx_t> updated_columns);
 
@@ -33,6 +34,9 @@ class PhysicalTableModify : public PhysicalOperator {
   std::string Details() const override { return table_->name.ToString(); }
 
  private:
+  /// Types of the rows collected besides row ids: UPDATE's new values, MERGE's new rows.
+  std::vector<LogicalType> ValueTypes() const;
+
   TableModifyKind kind_;
   std::shared_ptr<TableEntry> table_;
   bool overwrite_;

@@ -278,8 +278,6 @@ LogicalOperatorPtr Binder::BindJoin(const ast::JoinRelation& join, BindScope& sc
     case ast::JoinType::kRight: type = JoinType::kRight; break;
     case ast::JoinType::kFull: type = JoinType::kFull; break;
   }
-  auto left_bindings = left->GetColumnBindings();
-  auto right_bindings = right->GetColumnBindings();
   ExpressionList conjuncts;
   std::vector<std::string> using_columns;
   for (const auto& c : join.using_columns) using_columns.push_back(c.name);
@@ -330,6 +328,13 @@ LogicalOperatorPtr Binder::BindJoin(const ast::JoinRelation& join, BindScope& sc
     }
     SplitConjunction(std::move(condition), conjuncts);
   }
+  return MakeJoin(type, std::move(left), std::move(right), std::move(conjuncts));
+}
+
+LogicalOperatorPtr Binder::MakeJoin(JoinType type, LogicalOperatorPtr left, LogicalOperatorPtr right,
+                                    ExpressionList conjuncts) {
+  auto left_bindings = left->GetColumnBindings();
+  auto right_bindings = right->GetColumnBindings();
   auto logical = std::make_unique<LogicalJoin>(type);
   for (auto& conjunct : conjuncts) {
     // Comparisons between one side and the other become join conditions; the rest stay

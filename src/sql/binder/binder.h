@@ -78,6 +78,8 @@ class Binder {
   BoundQuery BindInsert(const ast::Insert& insert);
   BoundQuery BindDelete(const ast::Delete& statement);
   BoundQuery BindUpdate(const ast::Update& statement);
+  /// MERGE INTO (bind_merge.cc): a plan ending in LogicalMerge.
+  BoundQuery BindMerge(const ast::Merge& statement);
 
   /// Resolves a table or view name (1-3 parts) against CTE-free catalogs; throws
   /// kUndefinedTable with close names when it does not exist.
@@ -124,6 +126,9 @@ class Binder {
   LogicalOperatorPtr BindRelation(const ast::Relation& relation, BindScope& scope, LogicalOperatorPtr* lateral_left);
   LogicalOperatorPtr BindTable(const ast::TableRelation& table, BindScope& scope);
   LogicalOperatorPtr BindJoin(const ast::JoinRelation& join, BindScope& scope);
+  /// A join of `left` and `right` on `conjuncts`: comparisons between the sides become its
+  /// conditions, the rest residual predicates.
+  LogicalOperatorPtr MakeJoin(JoinType type, LogicalOperatorPtr left, LogicalOperatorPtr right, ExpressionList conjuncts);
   LogicalOperatorPtr BindUnnest(const ast::UnnestRelation& unnest, BindScope& scope, LogicalOperatorPtr left);
   LogicalOperatorPtr BindTableFunction(const ast::TableFunctionRelation& call, BindScope& scope);
   LogicalOperatorPtr BindFile(const ast::FileRelation& file, BindScope& scope);

@@ -34,6 +34,7 @@ enum class LogicalOperatorKind : uint8_t {
   kInsert,
   kDelete,
   kUpdate,
+  kMerge,
 };
 
 /// Base of all logical operators. `expressions` holds the operator's expressions (filter
@@ -402,6 +403,23 @@ class LogicalUpdate : public LogicalOperator {
   std::vector<idx_t> updated_columns;
   std::vector<ColumnBinding> GetColumnBindings() const override { return {{0, 0}}; }
   std::string Name() const override { return "UPDATE"; }
+
+ protected:
+  void ResolveOwnTypes() override { types = {LogicalType(TypeId::kBigint)}; }
+};
+
+/// What MERGE does with one joined row (the integer action column of LogicalMerge's input).
+enum class MergeAction : int32_t { kNone = 0, kInsert = 1, kUpdate = 2, kDelete = 3 };
+
+/// MERGE: children[0] produces, per joined source/target row, the action (integer
+/// MergeAction), the row's new values (every table column, in order) and the target row id (NULL
+/// for an unmatched source row).
+class LogicalMerge : public LogicalOperator {
+ public:
+  explicit LogicalMerge(std::shared_ptr<TableEntry> table) : LogicalOperator(LogicalOperatorKind::kMerge), table(std::move(table)) {}
+  std::shared_ptr<TableEntry> table;
+  std::vector<ColumnBinding> GetColumnBindings() const override { return {{0, 0}}; }
+  std::string Name() const override { return "MERGE"; }
 
  protected:
   void ResolveOwnTypes() override { types = {LogicalType(TypeId::kBigint)}; }

@@ -28,6 +28,7 @@ bool KeepsWholeRows(const LogicalOperator& op) {
     case LogicalOperatorKind::kInsert:
     case LogicalOperatorKind::kDelete:
     case LogicalOperatorKind::kUpdate:
+    case LogicalOperatorKind::kMerge:
       return true;
     default:
       return false;
