@@ -4,7 +4,8 @@ apache/iceberg): table metadata JSON (required fields per format version, schema
 sort orders, snapshots, refs, logs), manifest lists and manifests (Avro schemas: field ids, names,
 required and optional fields and their types; the manifests' key-value metadata), and the values in
 them (entry counts, sequence numbers, lengths and paths that agree with each other and with the
-files on disk).
+files on disk); and the warehouse's catalog.db (the Iceberg JDBC catalog's tables, pointing at each
+table's newest metadata file).
 
     iceberg_spec_check.py --switchboard PATH [--tables FILE.sql] [--keep]
 
@@ -20,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -499,6 +501,36 @@ def check_manifest_list(v, path, version, snapshot, metadata):
         v.check(int(total) == total_rows, f"summary total-records {total}, the manifests hold {total_rows}")
 
 
+# --- The catalog ------------------------------------------------------------------------------------
+
+JDBC_CATALOG_COLUMNS = {
+    "iceberg_tables": ["catalog_name", "table_namespace", "table_name", "metadata_location",
+                       "previous_metadata_location", "iceberg_type"],
+    "iceberg_namespace_properties": ["catalog_name", "namespace", "property_key", "property_value"],
+}
+
+
+def check_catalog(v, warehouse):
+    """catalog.db has the Iceberg JDBC catalog's tables, and each table row points at the table's
+    newest metadata file, with the one before it as previous_metadata_location."""
+    v.where = "catalog.db"
+    connection = sqlite3.connect(os.path.join(warehouse, "catalog.db"))
+    try:
+        for table, columns in JDBC_CATALOG_COLUMNS.items():
+            written = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+            v.check(written == columns, f"{table} has columns {written}, the JDBC catalog's are {columns}")
+        rows = connection.execute("SELECT table_namespace, table_name, metadata_location, previous_metadata_location "
+                                  "FROM iceberg_tables WHERE iceberg_type IS NULL OR iceberg_type = 'TABLE'").fetchall()
+    finally:
+        connection.close()
+    v.check(len(rows) > 0, "no tables registered")
+    for namespace, name, current, previous in rows:
+        files = sorted(glob.glob(os.path.join(os.path.dirname(current), "*.metadata.json")))
+        v.check(files and current == files[-1], f"{namespace}.{name}: metadata_location is not the newest metadata file")
+        v.check(len(files) < 2 or previous == files[-2],
+                f"{namespace}.{name}: previous_metadata_location is not the metadata file before it")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -540,6 +572,7 @@ def main():
                 except (ValueError, KeyError, IndexError, OSError) as error:
                     v.check(False, f"unreadable: {error!r}")
                 checked["manifest lists"] += 1
+        check_catalog(v, warehouse)
         v.where = "warehouse"
         v.check(versions_seen == {2, 3}, f"expected tables of format versions 2 and 3, found {sorted(versions_seen)}")
     finally:
