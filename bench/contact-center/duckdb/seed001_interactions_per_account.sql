@@ -1,0 +1,2 @@
+-- DuckDB: integer division is //, and TIMESTAMPADD is date arithmetic.
+SELECT c.account_number, c.customer_name, COUNT(i.interaction_id) AS total_interactions, SUM(i.duration_seconds) // 1000 AS total_duration_minutes FROM GENESYS_CC_INTERACTIONS i JOIN CRM_CUSTOMER_DATA c ON i.customer_id = c.customer_id WHERE i.start_time >= TIMESTAMP '2024-07-01 00:00:00' - INTERVAL 7 DAY GROUP BY c.account_number, c.customer_name;
