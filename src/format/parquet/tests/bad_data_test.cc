@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <random>
 
 #include "format/parquet/parquet_reader.h"
@@ -61,6 +62,7 @@ TEST(ParquetBadDataTest, EveryBadFileFailsWithANamedError) {
     }
     ASSERT_TRUE(error.has_value()) << "read without error";
     EXPECT_TRUE(IsCleanError(*error, path)) << error->ToString();
+    std::cout << error->ToString() << "\n";
     ++checked;
   }
   EXPECT_GE(checked, 5);

@@ -472,6 +472,13 @@ std::string CanonicalText(const Vector& v, idx_t row, bool& null) {
       return std::to_string(v.data<TimestampTz>()[row].micros);
     case TypeId::kUuid:
       return UuidText(v.data<uint128_t>()[row]);
+    case TypeId::kIntervalDayTime: {  // as the reader presents Parquet's INTERVAL
+      int64_t micros = v.data<int64_t>()[row];
+      return fmt::format(R"({{"months":0,"days":{},"milliseconds":{}}})", micros / kMicrosPerDay,
+                         micros % kMicrosPerDay / 1000);
+    }
+    case TypeId::kIntervalYearMonth:
+      return fmt::format(R"({{"months":{},"days":0,"milliseconds":0}})", v.data<int32_t>()[row]);
     default:
       return JsonText(v, row);
   }
@@ -482,6 +489,14 @@ std::string DuckDbExpression(const ParquetField& field, const ParquetSchema& sch
   std::string q = Quote(name);
   if (field.kind != ParquetField::Kind::kPrimitive) return "to_json(" + q + ")::VARCHAR";
   const LeafColumn& leaf = schema.leaves()[static_cast<size_t>(field.leaf_index)];
+  if (leaf.transform == ValueTransform::kInterval) {
+    return fmt::format(
+        "CASE WHEN {0} IS NOT NULL THEN json_object('months', datepart('year', {0}) * 12 + "
+        "datepart('month', {0}), 'days', datepart('day', {0}), 'milliseconds', "
+        "datepart('hour', {0}) * 3600000 + datepart('minute', {0}) * 60000 + "
+        "datepart('millisecond', {0}))::VARCHAR END",
+        q);
+  }
   if (leaf.logical_type && (leaf.logical_type->kind == LogicalTypeAnnotation::Kind::kGeometry ||
                             leaf.logical_type->kind == LogicalTypeAnnotation::Kind::kGeography)) {
     return "hex(ST_AsWKB(" + q + "))";
@@ -693,8 +708,16 @@ Value SampleValue(const LogicalType& type, int64_t row, bool nullable) {
         bytes += static_cast<char>((h >> (i % 8 * 8)) + static_cast<uint64_t>(i));
       return Value::Varbinary(bytes);
     }
+    case TypeId::kChar: {
+      static const char* kCodes[] = {"A", "BB", "CCC", "DDDD"};
+      return Value::Char(kCodes[pick(4)], type.length());
+    }
     case TypeId::kJson:
       return Value::Json(fmt::format(R"({{"k":{},"s":"v{}"}})", row, pick(9)));
+    case TypeId::kIntervalDayTime:  // whole milliseconds: Parquet's INTERVAL stores no finer
+      return Value::IntervalDayTime(pick(int64_t{400} * kMicrosPerDay / 1000) * 1000);
+    case TypeId::kIntervalYearMonth:
+      return Value::IntervalYearMonth(static_cast<int32_t>(pick(2400)));
     case TypeId::kDate:
       return Value::Date(static_cast<int32_t>(pick(80000) - 20000));
     case TypeId::kTime:
