@@ -108,6 +108,8 @@ class ExternalTable final : public ExternalTableEntry {
     return std::shared_ptr<const FunctionData>(std::move(bound.bind_data));
   }
 
+  // DELETE, UPDATE and MERGE bind their scan here: refuse before a row-id scan is planned.
+  std::shared_ptr<const FunctionData> RowChangeScanBindData() const override { ThrowReadOnly("change rows of"); }
   std::unique_ptr<TableAppender> CreateAppender(bool) override { ThrowReadOnly("write to"); }
   void DeleteRows(const std::vector<int64_t>&) override { ThrowReadOnly("delete from"); }
   void UpdateRows(const std::vector<int64_t>&, const std::vector<idx_t>&, const ChunkCollection&) override {

@@ -34,7 +34,17 @@ void ExpandOne(const std::string& pattern, std::vector<std::string>& paths,
     return;
   }
   auto matches = (*fs)->Glob(pattern);
-  if (!matches.ok()) throw Exception(matches.error());
+  if (!matches.ok()) {
+    // A glob under a folder that does not exist matches nothing; say so rather than that the
+    // folder could not be listed.
+    size_t slash = pattern.rfind('/', pattern.find_first_of("*?["));
+    std::string folder = slash == std::string::npos || slash == 0 ? "" : pattern.substr(0, slash);
+    auto folder_exists = folder.empty() ? Result<bool>(true) : (*fs)->Exists(folder);
+    if (folder_exists.ok() && !*folder_exists) {
+      throw Exception(ErrorCode::kIoError, fmt::format("No files match '{}': folder '{}' does not exist", pattern, folder));
+    }
+    throw Exception(matches.error());
+  }
   if (matches->empty()) {
     throw Exception(ErrorCode::kIoError, fmt::format("No files match '{}'", pattern));
   }

@@ -469,6 +469,26 @@ Result<bool> JsonReader::NextValue(std::string_view& text, int64_t& line) {
       }
       return false;
     }
+    if (one_value_per_line_ == std::optional<bool>(true)) {
+      // Line-delimited: the value is the rest of the line, so a record cut short fails (or is
+      // skipped by ignore_errors) on its own line instead of running into the next ones.
+      const void* newline = std::memchr(data + pos_, '\n', filled_ - pos_);
+      if (!newline && !source_done_) {
+        SB_ASSIGN_OR_RETURN(bool more, Refill());
+        (void)more;
+        continue;
+      }
+      size_t end = newline ? static_cast<size_t>(static_cast<const char*>(newline) - data) : filled_;
+      size_t text_end = end;
+      while (text_end > pos_ && IsSpace(data[text_end - 1])) --text_end;
+      if (text_end - pos_ > options_.maximum_object_size) {
+        return error(fmt::format("a JSON value is larger than maximum_object_size ({} bytes)", options_.maximum_object_size));
+      }
+      text = std::string_view(data + pos_, text_end - pos_);
+      line = line_;
+      pos_ = end;
+      return true;
+    }
     size_t end = FindValueEnd(data, filled_, pos_);
     if (end == pos_) return error(fmt::format("unexpected '{}' where a JSON value should start", data[pos_]));
     if (end == std::string_view::npos && !started_ && data[pos_] == '[' && format_ == JsonFormat::kAuto &&
@@ -512,6 +532,15 @@ Result<bool> JsonReader::NextValue(std::string_view& text, int64_t& line) {
     }
     if (format_ == JsonFormat::kArray && !started_) return error("expected '[' at the start of a JSON array file");
     started_ = true;
+    if (format_ == JsonFormat::kNewlineDelimited && !one_value_per_line_) {
+      // The first value decides: one that ends on its own line makes every line one value;
+      // one spread over lines lets values be pretty-printed.
+      size_t after = end;
+      while (after < filled_ && data[after] != '\n' && IsSpace(data[after])) ++after;
+      bool ends_line = after >= filled_ || data[after] == '\n';
+      one_value_per_line_ = ends_line && std::memchr(data + pos_, '\n', end - pos_) == nullptr;
+      if (*one_value_per_line_) continue;
+    }
     text = std::string_view(data + pos_, end - pos_);
     line = line_;
     for (size_t p = pos_; p < end; ++p) line_ += data[p] == '\n';

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ class Buffer;
 /// How the values of a file are laid out.
 enum class JsonFormat : uint8_t {
   kAuto,              // an array when the file is one array of values, else newline-delimited
-  kNewlineDelimited,  // values one after another (one per line, or pretty-printed)
+  kNewlineDelimited,  // values one after another: one per line, or pretty-printed when the
+                      // first value spans lines
   kArray,             // one top-level array whose elements are the values
 };
 
@@ -86,6 +88,8 @@ class JsonReader {
   JsonFormat format_;
   bool started_ = false;   // past the opening '[' of an array
   bool finished_ = false;  // past the closing ']' or the end
+  /// Newline-delimited files: whether each line holds one value (decided by the first value).
+  std::optional<bool> one_value_per_line_;
   int64_t rows_rejected_ = 0;
 };
 

@@ -122,7 +122,11 @@ TEST_F(JsonReaderTest, InvalidJsonIsAnErrorWithItsLine) {
   EXPECT_NE(rows.error().message.find("line 2: invalid JSON"), std::string::npos) << rows.error().message;
   auto truncated = Read("{\"id\": 1}\n{\"id\": [1, 2", Schema({"id"}, {TypeId::kBigint}));
   ASSERT_FALSE(truncated.ok());
-  EXPECT_NE(truncated.error().message.find("line 2: the JSON value is not complete"), std::string::npos);
+  EXPECT_NE(truncated.error().message.find("line 2: invalid JSON"), std::string::npos) << truncated.error().message;
+  auto pretty_truncated = Read("{\n\"id\": 1}\n{\"id\": [1, 2", Schema({"id"}, {TypeId::kBigint}));
+  ASSERT_FALSE(pretty_truncated.ok());
+  EXPECT_NE(pretty_truncated.error().message.find("line 3: the JSON value is not complete"), std::string::npos)
+      << pretty_truncated.error().message;
   auto not_object = Read("[1]\n", Schema({"id"}, {TypeId::kBigint}));
   ASSERT_FALSE(not_object.ok());
   auto unclosed_array = Read("[{\"id\": 1},\n", Schema({"id"}, {TypeId::kBigint}));
@@ -145,6 +149,20 @@ TEST_F(JsonReaderTest, IgnoreErrorsSkipsBadValues) {
   EXPECT_TRUE(chunk.column(1).GetValue(0).is_null());
   EXPECT_EQ(lines[0], 3);
   EXPECT_EQ(reader->rows_rejected(), 2);
+}
+
+TEST_F(JsonReaderTest, RecordCutShortInALineDelimitedFileFailsOnItsOwnLine) {
+  std::string text = "{\"id\": 1}\n{\"id\": 2, \"tags\": [\"a\"\n{\"id\": 3}\n{\"id\": 4, \"s\": \"unterminated\n{\"id\": 5}\n";
+  auto strict = Read(text, Schema({"id"}, {TypeId::kBigint}));
+  ASSERT_FALSE(strict.ok());
+  EXPECT_NE(strict.error().message.find("line 2: invalid JSON"), std::string::npos) << strict.error().message;
+  JsonReadOptions options = Schema({"id"}, {TypeId::kBigint});
+  options.ignore_errors = true;
+  std::vector<int64_t> lines;
+  auto rows = Read(text, options, StreamCompression::kNone, &lines);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ(*rows, (std::vector<std::string>{"1", "3", "5"}));
+  EXPECT_EQ(lines, (std::vector<int64_t>{1, 3, 5}));
 }
 
 TEST_F(JsonReaderTest, ObjectsLargerThanTheLimitFail) {
