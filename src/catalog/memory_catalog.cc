@@ -6,7 +6,9 @@
 #include <atomic>
 
 #include "catalog/external_table.h"
+#include "common/memory_tracker.h"
 #include "common/string_util.h"
+#include "types/chunk_collection.h"
 
 namespace switchboard {
 
@@ -78,10 +80,12 @@ TableFunction MakeMemoryScanFunction() {
   return f;
 }
 
-// Builds full chunks from rows appended one batch at a time.
+// Builds full chunks from rows appended one batch at a time. Each finished chunk is charged to
+// `tracker` (when set) for as long as any snapshot holds it.
 class SnapshotBuilder {
  public:
-  explicit SnapshotBuilder(std::vector<LogicalType> types) : types_(std::move(types)) {}
+  SnapshotBuilder(std::vector<LogicalType> types, MemoryTracker* tracker)
+      : types_(std::move(types)), tracker_(tracker) {}
 
   void Append(const DataChunk& chunk, const SelectionVector& sel, idx_t count) {
     idx_t done = 0;
@@ -108,17 +112,28 @@ class SnapshotBuilder {
 
  private:
   void Flush() {
-    if (current_ && current_->size() > 0) snapshot_->Add(std::shared_ptr<const DataChunk>(std::move(current_)));
+    if (current_ && current_->size() > 0) snapshot_->Add(Track(std::move(current_)));
     current_.reset();
   }
+  std::shared_ptr<const DataChunk> Track(std::unique_ptr<DataChunk> chunk) {
+    if (!tracker_) return chunk;
+    int64_t bytes = EstimateChunkBytes(*chunk, chunk->size());
+    tracker_->Reserve(bytes);
+    MemoryTracker* tracker = tracker_;
+    return std::shared_ptr<const DataChunk>(chunk.release(), [tracker, bytes](const DataChunk* owned) {
+      tracker->Release(bytes);
+      delete owned;
+    });
+  }
   std::vector<LogicalType> types_;
+  MemoryTracker* tracker_;
   std::unique_ptr<DataChunk> current_;
   std::shared_ptr<TableSnapshot> snapshot_ = std::make_shared<TableSnapshot>();
 };
 
 class MemoryTable : public TableEntry, public std::enable_shared_from_this<MemoryTable> {
  public:
-  MemoryTable() : snapshot_(std::make_shared<TableSnapshot>()) {}
+  explicit MemoryTable(MemoryTracker* tracker) : tracker_(tracker), snapshot_(std::make_shared<TableSnapshot>()) {}
 
   TableFunction ScanFunction() const override {
     static const TableFunction function = MakeMemoryScanFunction();
@@ -138,7 +153,7 @@ class MemoryTable : public TableEntry, public std::enable_shared_from_this<Memor
     auto old = Current();
     std::vector<bool> deleted(old->rows, false);
     for (int64_t id : row_ids) deleted[static_cast<size_t>(id)] = true;
-    SnapshotBuilder builder(ColumnTypes());
+    SnapshotBuilder builder(ColumnTypes(), tracker_);
     for (size_t c = 0; c < old->chunks.size(); ++c) {
       const DataChunk& chunk = *old->chunks[c];
       SelectionVector keep(chunk.size());
@@ -159,7 +174,7 @@ class MemoryTable : public TableEntry, public std::enable_shared_from_this<Memor
     // Row id -> position of its new values (last update of a row wins).
     std::vector<int64_t> source(old->rows, -1);
     for (size_t i = 0; i < row_ids.size(); ++i) source[static_cast<size_t>(row_ids[i])] = static_cast<int64_t>(i);
-    SnapshotBuilder builder(ColumnTypes());
+    SnapshotBuilder builder(ColumnTypes(), tracker_);
     for (size_t c = 0; c < old->chunks.size(); ++c) {
       const DataChunk& chunk = *old->chunks[c];
       DataChunk updated;
@@ -186,8 +201,10 @@ class MemoryTable : public TableEntry, public std::enable_shared_from_this<Memor
     snapshot_ = std::move(snapshot);
   }
   std::mutex& write_mutex() { return write_mutex_; }
+  MemoryTracker* tracker() const { return tracker_; }
 
  private:
+  MemoryTracker* tracker_;
   mutable std::mutex snapshot_mutex_;
   std::mutex write_mutex_;  // serializes writers
   std::shared_ptr<const TableSnapshot> snapshot_;
@@ -196,7 +213,7 @@ class MemoryTable : public TableEntry, public std::enable_shared_from_this<Memor
 class MemoryAppender : public TableAppender {
  public:
   MemoryAppender(std::shared_ptr<MemoryTable> table, bool overwrite)
-      : table_(std::move(table)), overwrite_(overwrite), rows_(table_->ColumnTypes()) {}
+      : table_(std::move(table)), overwrite_(overwrite), rows_(table_->ColumnTypes(), table_->tracker()) {}
 
   void Append(const DataChunk& chunk) override {
     for (idx_t c = 0; c < chunk.ColumnCount(); ++c) CheckNotNull(chunk, c);
@@ -217,7 +234,7 @@ class MemoryAppender : public TableAppender {
       if (merge_tail) --keep;
       for (size_t i = 0; i < keep; ++i) fresh->Add(old->chunks[i]);
       if (merge_tail) {
-        SnapshotBuilder tail(table_->ColumnTypes());
+        SnapshotBuilder tail(table_->ColumnTypes(), table_->tracker());
         tail.Append(*old->chunks.back());
         for (auto& chunk : added->chunks) tail.Append(*chunk);
         added = tail.Finish();
@@ -267,8 +284,9 @@ typename Map::iterator FindName(Map& map, const std::string& name) {
 
 }  // namespace
 
-std::shared_ptr<TableEntry> CreateMemoryTable(QualifiedName name, std::vector<ColumnDefinition> columns) {
-  auto table = std::make_shared<MemoryTable>();
+std::shared_ptr<TableEntry> CreateMemoryTable(QualifiedName name, std::vector<ColumnDefinition> columns,
+                                              MemoryTracker* tracker) {
+  auto table = std::make_shared<MemoryTable>(tracker);
   table->name = std::move(name);
   table->columns = std::move(columns);
   return table;
@@ -296,7 +314,9 @@ std::vector<LogicalType> TableEntry::ColumnTypes() const {
   return types;
 }
 
-MemoryCatalog::MemoryCatalog(std::string name) : Catalog(std::move(name)) { schemas_["default"]; }
+MemoryCatalog::MemoryCatalog(std::string name, MemoryTracker* tracker) : Catalog(std::move(name)), tracker_(tracker) {
+  schemas_["default"];
+}
 
 Result<MemoryCatalog::Schema*> MemoryCatalog::FindSchema(const std::string& schema) {
   auto it = FindName(schemas_, schema);
@@ -390,7 +410,7 @@ Result<std::shared_ptr<TableEntry>> MemoryCatalog::CreateTable(const CreateTable
     if (!made.ok()) return made.error();
     table = std::move(*made);
   } else {
-    table = CreateMemoryTable(info.name, info.columns);
+    table = CreateMemoryTable(info.name, info.columns, tracker_);
   }
   table->comment = info.comment;
   s->tables[info.name.name] = table;

@@ -9,10 +9,13 @@
 
 namespace switchboard {
 
+class MemoryTracker;
+
 class MemoryCatalog : public Catalog {
  public:
-  /// Starts with the schema "default".
-  explicit MemoryCatalog(std::string name);
+  /// Starts with the schema "default". Table data is charged to `tracker` (optional, not owned,
+  /// must outlive the catalog and every snapshot of its tables).
+  explicit MemoryCatalog(std::string name, MemoryTracker* tracker = nullptr);
 
   Result<std::vector<std::string>> ListSchemas() override;
   Result<bool> SchemaExists(const std::string& schema) override;
@@ -39,11 +42,14 @@ class MemoryCatalog : public Catalog {
   };
   Result<Schema*> FindSchema(const std::string& schema);
 
+  MemoryTracker* tracker_;
   std::mutex mutex_;
   std::map<std::string, Schema> schemas_;
 };
 
-/// Creates an in-memory table (used by MemoryCatalog and for temporary tables).
-std::shared_ptr<TableEntry> CreateMemoryTable(QualifiedName name, std::vector<ColumnDefinition> columns);
+/// Creates an in-memory table (used by MemoryCatalog and for temporary tables) whose rows are
+/// charged to `tracker` when it is set.
+std::shared_ptr<TableEntry> CreateMemoryTable(QualifiedName name, std::vector<ColumnDefinition> columns,
+                                              MemoryTracker* tracker = nullptr);
 
 }  // namespace switchboard

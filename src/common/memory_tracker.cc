@@ -13,9 +13,8 @@ void MemoryTracker::Reserve(int64_t bytes) {
   if (now > limit_) {
     used_.fetch_sub(bytes, std::memory_order_relaxed);
     SB_THROW(kOutOfMemory,
-             "Out of memory: {} needs {} more but its limit is {} ({} in use); raise it with SET "
-             "memory_limit = '...'",
-             label_, FormatByteSize(bytes), FormatByteSize(limit_), FormatByteSize(now - bytes));
+             "Out of memory: {} needs {} more but its limit is {} ({} in use); raise it with {}", label_,
+             FormatByteSize(bytes), FormatByteSize(limit_), FormatByteSize(now - bytes), remedy_);
   }
   if (parent_) {
     try {

@@ -13,9 +13,10 @@ class MemoryTracker {
  public:
   static constexpr int64_t kNoLimit = INT64_MAX;
 
-  explicit MemoryTracker(int64_t limit = kNoLimit, MemoryTracker* parent = nullptr,
-                         std::string label = "query")
-      : limit_(limit), parent_(parent), label_(std::move(label)) {}
+  /// `label` names the holder in the out-of-memory error and `remedy` says how to raise the limit.
+  explicit MemoryTracker(int64_t limit = kNoLimit, MemoryTracker* parent = nullptr, std::string label = "query",
+                         std::string remedy = "SET memory_limit = '...'")
+      : limit_(limit), parent_(parent), label_(std::move(label)), remedy_(std::move(remedy)) {}
   MemoryTracker(const MemoryTracker&) = delete;
   MemoryTracker& operator=(const MemoryTracker&) = delete;
 
@@ -34,6 +35,7 @@ class MemoryTracker {
   int64_t limit_;
   MemoryTracker* parent_;
   std::string label_;
+  std::string remedy_;
 };
 
 /// Parses "4GB", "512MB", "100000" (bytes), case-insensitively; -1 when it is not a size.

@@ -31,11 +31,12 @@ DatabaseState::DatabaseState(const DatabaseOptions& options)
       functions_(FunctionRegistry::CreateWithBuiltins()),
       threads_(options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency())),
       pool_(std::make_unique<ThreadPool>(threads_)),
-      memory_(options.memory_limit > 0 ? options.memory_limit : DefaultMemoryLimit(), nullptr, "database") {
+      memory_(options.memory_limit > 0 ? options.memory_limit : DefaultMemoryLimit(), nullptr, "database",
+              "the --memory-limit option (DatabaseOptions::memory_limit)") {
   RegisterFileFunctions(*functions_);
   iceberg::RegisterIcebergFunctions(*functions_);
   default_catalog_ = "memory";
-  catalogs_[default_catalog_] = std::make_shared<MemoryCatalog>(default_catalog_);
+  catalogs_[default_catalog_] = std::make_shared<MemoryCatalog>(default_catalog_, &memory_);
   if (options.warehouse) {
     std::shared_ptr<SqlCatalog> warehouse = SqlCatalog::Open(options.warehouse_catalog, *options.warehouse).ValueOrThrow();
     default_catalog_ = ToLower(warehouse->name());

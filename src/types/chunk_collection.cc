@@ -37,8 +37,7 @@ ChunkCollection& ChunkCollection::operator=(ChunkCollection&& other) noexcept {
   return *this;
 }
 
-void ChunkCollection::Charge(const DataChunk& chunk, idx_t rows) {
-  if (!tracker_) return;
+int64_t EstimateChunkBytes(const DataChunk& chunk, idx_t rows) {
   // Fixed-width bytes plus string payload; nested values are approximated by their entries.
   int64_t bytes = 0;
   for (idx_t c = 0; c < chunk.ColumnCount(); ++c) {
@@ -51,6 +50,12 @@ void ChunkCollection::Charge(const DataChunk& chunk, idx_t rows) {
       }
     }
   }
+  return bytes;
+}
+
+void ChunkCollection::Charge(const DataChunk& chunk, idx_t rows) {
+  if (!tracker_) return;
+  int64_t bytes = EstimateChunkBytes(chunk, rows);
   tracker_->Reserve(bytes);
   bytes_ += bytes;
 }

@@ -51,4 +51,8 @@ class ChunkCollection {
   int64_t bytes_ = 0;
 };
 
+/// Estimated bytes held by the first `rows` rows of `chunk` (fixed-width data, validity and
+/// out-of-line string payload), for memory accounting.
+int64_t EstimateChunkBytes(const DataChunk& chunk, idx_t rows);
+
 }  // namespace switchboard
