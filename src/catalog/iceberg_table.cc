@@ -2,6 +2,7 @@
 #include "catalog/iceberg_table.h"
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 
 #include "catalog/memory_catalog.h"
@@ -137,14 +138,58 @@ std::unique_ptr<TableAppender> IcebergTable::CreateAppender(bool overwrite) {
   return std::make_unique<IcebergAppender>(operations_, state_, overwrite);
 }
 
-void IcebergTable::DeleteRows(const std::vector<int64_t>&) {
-  SB_THROW(kNotSupported, "DELETE is not supported on Iceberg table '{}' yet (row-level changes come with issue 7)",
-           name.ToString());
+std::shared_ptr<const FunctionData> IcebergTable::RowChangeScanBindData() const {
+  auto data = iceberg::MakeScanData(state_.metadata, operations_->io(), Snapshot(), schema_).ValueOrThrow();
+  data->display_name = name.ToString();
+  std::lock_guard<std::mutex> lock(change_scan_mutex_);
+  change_scan_files_ = data->files;
+  return data;
 }
 
-void IcebergTable::UpdateRows(const std::vector<int64_t>&, const std::vector<idx_t>&, const ChunkCollection&) {
-  SB_THROW(kNotSupported, "UPDATE is not supported on Iceberg table '{}' yet (row-level changes come with issue 7)",
-           name.ToString());
+void IcebergTable::ApplyRowChanges(iceberg::RowChangeOperation operation, const std::vector<int64_t>& deleted_row_ids,
+                                   const std::vector<const DataChunk*>& inserted) {
+  if (read_only_) SB_THROW(kNotSupported, "An earlier version of table '{}' cannot be changed", name.ToString());
+  iceberg::RowDelta delta(operations_, state_, Snapshot(), operation);
+  if (!deleted_row_ids.empty()) {
+    std::map<int64_t, std::vector<int64_t>> by_file;
+    constexpr int64_t kPositionMask = (int64_t{1} << iceberg::kRowIdPositionBits) - 1;
+    for (int64_t id : deleted_row_ids) by_file[id >> iceberg::kRowIdPositionBits].push_back(id & kPositionMask);
+    std::lock_guard<std::mutex> lock(change_scan_mutex_);
+    SB_CHECK(change_scan_files_ != nullptr, "row ids of '{}' without a row-change scan", name.ToString());
+    for (const auto& [ordinal, positions] : by_file) {
+      std::string path = change_scan_files_->PathOf(ordinal);
+      SB_CHECK(!path.empty(), "row id of an unknown data file of '{}'", name.ToString());
+      delta.DeletePositions(path, positions);
+    }
+  }
+  for (const DataChunk* rows : inserted) delta.Insert(*rows).ValueOrThrow();
+  delta.Commit().ValueOrThrow();
+}
+
+void IcebergTable::DeleteRows(const std::vector<int64_t>& row_ids) {
+  ApplyRowChanges(iceberg::RowChangeOperation::kDelete, row_ids, {});
+}
+
+void IcebergTable::UpdateRows(const std::vector<int64_t>& row_ids, const std::vector<idx_t>& column_ids,
+                              const ChunkCollection& values) {
+  // The binder passes every column (UpdateNeedsAllColumns), in assignment order.
+  SB_CHECK(column_ids.size() == columns.size(), "UPDATE of '{}' without every column", name.ToString());
+  std::vector<DataChunk> rows(values.ChunkCount());
+  std::vector<const DataChunk*> inserted;
+  for (idx_t i = 0; i < values.ChunkCount(); ++i) {
+    const DataChunk& chunk = values.chunk(i);
+    rows[i].Initialize(ColumnTypes(), 0);
+    for (idx_t c = 0; c < column_ids.size(); ++c) rows[i].column(column_ids[c]) = chunk.column(c);
+    rows[i].SetSize(chunk.size());
+    inserted.push_back(&rows[i]);
+  }
+  ApplyRowChanges(iceberg::RowChangeOperation::kUpdate, row_ids, inserted);
+}
+
+void IcebergTable::MergeRows(const std::vector<int64_t>& deleted_row_ids, const ChunkCollection& inserted_rows) {
+  std::vector<const DataChunk*> inserted;
+  for (idx_t i = 0; i < inserted_rows.ChunkCount(); ++i) inserted.push_back(&inserted_rows.chunk(i));
+  ApplyRowChanges(iceberg::RowChangeOperation::kMerge, deleted_row_ids, inserted);
 }
 
 std::shared_ptr<TableEntry> IcebergTable::AtVersion(const Value& version) const {

@@ -764,6 +764,29 @@ std::vector<ScanPredicate> ToPredicates(const IcebergScanData& data, const std::
   return out;
 }
 
+}  // namespace
+
+Result<std::vector<int64_t>> DeletedPositions(const FileIO& io, const DataFile& data_file,
+                                              const std::vector<DataFilePtr>& deletes) {
+  std::vector<int64_t> positions;
+  for (const DataFilePtr& file : deletes) {
+    if (file->content != FileContent::kPositionDeletes) continue;
+    if (file->IsDeletionVector()) {
+      SB_ASSIGN_OR_RETURN(std::vector<int64_t> vector, ReadDeletionVector(io, *file));
+      positions.insert(positions.end(), vector.begin(), vector.end());
+      continue;
+    }
+    SB_ASSIGN_OR_RETURN(PositionDeletes by_file, ReadPositionDeleteFile(io, *file));
+    auto it = by_file.find(data_file.file_path);
+    if (it != by_file.end()) positions.insert(positions.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  return positions;
+}
+
+namespace {
+
 std::unique_ptr<GlobalTableState> InitGlobal(const TableScanRequest& request) {
   const auto& data = static_cast<const IcebergScanData&>(*request.bind_data);
   auto state = std::make_unique<IcebergScanState>(data, request);
@@ -774,6 +797,12 @@ std::unique_ptr<GlobalTableState> InitGlobal(const TableScanRequest& request) {
     state->plan = PlanScan(*data.metadata, *data.snapshot, *data.schema, data.io, state->predicates,
                            request.query ? request.query->pool : nullptr)
                       .ValueOrThrow();
+    if (data.only_files) {
+      auto& tasks = state->plan.tasks;
+      tasks.erase(std::remove_if(tasks.begin(), tasks.end(),
+                                 [&](const FileScanTask& task) { return !data.only_files->count(task.file->file_path); }),
+                  tasks.end());
+    }
     std::vector<std::string> paths;
     for (const auto& task : state->plan.tasks) paths.push_back(task.file->file_path);
     data.files->Set(std::move(paths));

@@ -7,11 +7,13 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "function/function.h"
 #include "table/iceberg/file_io.h"
+#include "table/iceberg/manifest.h"
 #include "table/iceberg/table_metadata.h"
 
 namespace switchboard {
@@ -50,6 +52,8 @@ class IcebergScanData : public FunctionData {
   /// Shown by EXPLAIN ("db.t", or the path given to iceberg_scan).
   std::string display_name;
   std::shared_ptr<ScanFileRegistry> files = std::make_shared<ScanFileRegistry>();
+  /// When set, only these data files (by path) are read (rewrites of chosen files).
+  std::optional<std::set<std::string>> only_files;
 };
 
 /// Bind data for `snapshot` (nullptr: no rows) of `metadata` with `schema` (nullptr: the
@@ -57,6 +61,12 @@ class IcebergScanData : public FunctionData {
 /// cannot read.
 Result<std::shared_ptr<IcebergScanData>> MakeScanData(std::shared_ptr<const TableMetadata> metadata, FileIO io,
                                                       SnapshotPtr snapshot, SchemaPtr schema);
+
+/// The positions of `data_file` that the position delete files and deletion vectors among
+/// `deletes` mark deleted, ascending and distinct (equality deletes are not looked at). Errors:
+/// kIoError, kCorruptData.
+Result<std::vector<int64_t>> DeletedPositions(const FileIO& io, const DataFile& data_file,
+                                              const std::vector<DataFilePtr>& deletes);
 
 /// The scan function over IcebergScanData (shared by every Iceberg table).
 const TableFunction& IcebergScanFunction();
