@@ -474,5 +474,94 @@ TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
   EXPECT_GE(bounds_compared, static_cast<int>(files.size()) * 3 * 2 * 25);
 }
 
+// A column chunk that starts dictionary-encoded and falls back to PLAIN pages part-way reads in
+// DuckDB, and DuckDB's probe of our bloom filters never excludes a value that was written.
+TEST_F(ParquetOracleTest, DictionaryFallbackAndBloomFiltersReadInDuckDb) {
+  constexpr int64_t kRows = 20000;
+  std::vector<ParquetWriterField> fields = {{"id", TypeId::kBigint}, {"code", TypeId::kVarchar}};
+  auto code_of = [](int64_t row) {
+    return row < 6000 ? fmt::format("code{}", row % 10) : fmt::format("unique-{}", row);
+  };
+  ParquetWriterOptions options;
+  options.row_group_max_rows = 10000;
+  options.page_max_rows = 1000;
+  options.dictionary_max_bytes = 16 << 10;
+  options.bloom_filter_columns = {"id", "code"};
+  std::string path = dir_ + "/fallback.parquet";
+  std::vector<std::vector<std::string>> written;
+  {
+    auto writer = ParquetWriter::Open(path, fields, options);
+    ASSERT_TRUE(writer.ok()) << writer.error().message;
+    for (int64_t first = 0; first < kRows; first += 2000) {
+      DataChunk chunk;
+      chunk.Initialize({TypeId::kBigint, TypeId::kVarchar}, 2000);
+      for (idx_t r = 0; r < 2000; ++r) {
+        int64_t row = first + static_cast<int64_t>(r);
+        chunk.column(0).SetValue(r, Value::Bigint(row * 7));
+        chunk.column(1).SetValue(r, Value::Varchar(code_of(row)));
+        written.push_back({std::to_string(row * 7), code_of(row)});
+      }
+      chunk.SetSize(2000);
+      ASSERT_TRUE((*writer)->Write(chunk).ok());
+    }
+    ASSERT_TRUE((*writer)->Close().ok());
+  }
+  auto reader = ParquetReader::Open(path);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  ASSERT_EQ((*reader)->num_row_groups(), 2);
+  std::set<Encoding> first_chunk_encodings;
+  for (const PageEncodingStats& stats :
+       *(*reader)->metadata().row_groups[0].columns[1].meta_data->encoding_stats) {
+    if (stats.page_type != PageType::kDictionaryPage) first_chunk_encodings.insert(stats.encoding);
+  }
+  EXPECT_EQ(first_chunk_encodings,
+            (std::set<Encoding>{Encoding::kRleDictionary, Encoding::kPlain}));
+
+  std::vector<std::string> statements = {CopyStatement(path, dir_ + "/fallback.csv")};
+  std::vector<std::string> outputs = {dir_ + "/fallback.csv"};
+  // Probes: values of each row group and values never written.
+  std::vector<std::pair<std::string, std::string>> probes;  // column, value
+  for (int64_t row = 0; row < kRows; row += 997) {
+    probes.emplace_back("id", std::to_string(row * 7));
+    probes.emplace_back("code", "'" + code_of(row) + "'");
+  }
+  for (int i = 0; i < 100; ++i) {
+    probes.emplace_back("id", std::to_string(i * 7 + 3));
+    probes.emplace_back("code", fmt::format("'absent-{}'", i));
+  }
+  std::string probe_sql;
+  for (size_t i = 0; i < probes.size(); ++i) {
+    if (i > 0) probe_sql += " UNION ALL ";
+    probe_sql += fmt::format(
+        "SELECT {} AS probe, row_group_id, bloom_filter_excludes FROM parquet_bloom_probe({}, "
+        "'{}', {})",
+        i, SqlString(path), probes[i].first, probes[i].second);
+  }
+  outputs.push_back(dir_ + "/probes.csv");
+  statements.push_back(fmt::format("COPY ({} ORDER BY probe, row_group_id) TO {} (HEADER false);\n",
+                                   probe_sql, SqlString(outputs.back())));
+  RunOracle(statements, outputs, dir_);
+
+  ASSERT_TRUE(fs::exists(outputs[0])) << "DuckDB could not read the file";
+  EXPECT_EQ(FirstDifference(written, ParseCsv(testing::ReadTextFile(outputs[0]))), "");
+  ASSERT_TRUE(fs::exists(outputs[1])) << "DuckDB could not probe the bloom filters";
+  auto probed = ParseCsv(testing::ReadTextFile(outputs[1]));
+  ASSERT_EQ(probed.size(), probes.size() * 2);
+  size_t present_probes = probes.size() - 200;
+  int absent_excluded = 0;
+  for (const auto& row : probed) {
+    size_t probe = std::stoul(row[0]);
+    int64_t group = std::stoll(row[1]);
+    if (probe < present_probes) {
+      int64_t written_row = static_cast<int64_t>(probe / 2) * 997;
+      bool in_group = written_row / options.row_group_max_rows == group;
+      if (in_group) EXPECT_EQ(row[2], "false") << "probe " << probe << " row group " << group;
+    } else {
+      absent_excluded += row[2] == "true";
+    }
+  }
+  EXPECT_GE(absent_excluded, 390);  // 400 absent probes at a 1% false-positive rate
+}
+
 }  // namespace
 }  // namespace switchboard::parquet
