@@ -85,6 +85,8 @@ class PipelineTask {
       if (output.size() > 0 && Push(output, index + 1)) return true;
       if (result == OperatorResult::kFinished) return true;
       if (result == OperatorResult::kNeedMoreInput) return false;
+      // One input chunk can produce many output chunks (joins, unnest): stay cancellable.
+      context_.query->CheckCancelled();
     }
   }
 
