@@ -1,5 +1,6 @@
-// Hash aggregation: thread-local partitioned pre-aggregation, parallel partition merge, DISTINCT
-// aggregates by deduplicating (group, arguments) before updating.
+// Hash aggregation: thread-local partitioned pre-aggregation, parallel partition merge. DISTINCT
+// and ordered (ORDER BY) aggregates collect their inputs while sinking and update their groups in
+// Finalize: deduplicated, then sorted by the ordering keys.
 #include "exec/operators/physical_hash_aggregate.h"
 
 #include <atomic>
@@ -10,6 +11,7 @@
 #include "exec/expression_executor.h"
 #include "exec/grouped_hash_table.h"
 #include "exec/pipeline.h"
+#include "exec/row_sorter.h"
 #include "exec/vector_hash.h"
 #include "function/query_context.h"
 
@@ -25,6 +27,23 @@ inline idx_t PartitionOf(hash_t hash) { return (hash >> 40) & (kPartitions - 1);
 idx_t AlignState(idx_t size) { return (size + 15) / 16 * 16; }
 
 using TablePtr = std::unique_ptr<GroupedHashTable>;
+using CollectionPtr = std::unique_ptr<ChunkCollection>;
+
+/// Whether an aggregate sees its inputs only in Finalize: DISTINCT ones deduplicated, ordered
+/// ones sorted by their ORDER BY keys.
+bool DefersInputs(const AggregateExpression& aggregate) {
+  return aggregate.distinct || !aggregate.order_by.empty();
+}
+
+/// Positions 0..count) grouped by partition (one partition when `partitioned` is false), each in
+/// input order.
+std::vector<std::vector<sel_t>> RouteToPartitions(const hash_t* hashes, idx_t count,
+                                                  bool partitioned) {
+  std::vector<std::vector<sel_t>> routed(partitioned ? kPartitions : 1);
+  for (idx_t i = 0; i < count; ++i)
+    routed[partitioned ? PartitionOf(hashes[i]) : 0].push_back(static_cast<sel_t>(i));
+  return routed;
+}
 
 }  // namespace
 
@@ -34,14 +53,23 @@ struct AggregateSinkState : GlobalSinkState {
   std::mutex mutex;
   // [set][partition] -> one table per thread, then (after Finalize) the merged table at [0].
   std::vector<std::vector<std::vector<TablePtr>>> tables;
-  // [set][aggregate] -> per-thread distinct tables (keys of the set + arguments).
+  // [set][aggregate] -> per-thread distinct tables (keys of the set, arguments, ordering keys).
   std::vector<std::vector<std::vector<TablePtr>>> distinct_tables;
+  // [set][aggregate] -> the inputs of an ordered non-DISTINCT aggregate (same columns).
+  std::vector<std::vector<CollectionPtr>> ordered_inputs;
   // Ungrouped fast path: one combined payload.
   std::vector<uint8_t> single_payload;
   bool single_initialized = false;
 
   ~AggregateSinkState() override;
   bool UsesSinglePayload() const;
+  /// payloads[i] = the payload of key row i's group in grouping set `set`. Only after the
+  /// partitions are merged, when every group exists.
+  void FindGroupPayloads(size_t set, const std::vector<const Vector*>& keys, idx_t count,
+                         uint8_t** payloads);
+  /// Updates deferred aggregate `aggregate` of grouping set `set` with `inputs` (keys, arguments,
+  /// ordering keys), row by row in order.
+  void UpdateDeferred(size_t set, size_t aggregate, DataChunk& inputs);
 };
 
 struct AggregateLocalState : LocalSinkState {
@@ -49,6 +77,7 @@ struct AggregateLocalState : LocalSinkState {
   std::vector<Vector> values;  // evaluated groups, arguments, filters
   std::vector<std::vector<TablePtr>> tables;           // [set][partition]
   std::vector<std::vector<TablePtr>> distinct_tables;  // [set][aggregate]
+  std::vector<std::vector<CollectionPtr>> ordered_inputs;  // [set][aggregate]
   std::vector<uint8_t> single_payload;
   // Scratch.
   std::vector<hash_t> hashes;
@@ -58,10 +87,12 @@ struct AggregateLocalState : LocalSinkState {
 
 namespace {
 
-// Index layout of the evaluated expressions: groups, then per aggregate its arguments and filter.
+// Index layout of the evaluated expressions: groups, then per aggregate its arguments, filter
+// and ordering keys.
 struct InputLayout {
   std::vector<idx_t> argument_start;
   std::vector<idx_t> filter_index;  // kRowIdColumn when none
+  std::vector<idx_t> order_start;
   std::vector<const Expression*> expressions;
 };
 
@@ -78,6 +109,8 @@ InputLayout MakeInputLayout(const ExpressionList& groups,
     } else {
       layout.filter_index.push_back(kRowIdColumn);
     }
+    layout.order_start.push_back(layout.expressions.size());
+    for (const auto& order : a->order_by) layout.expressions.push_back(order.expression.get());
   }
   return layout;
 }
@@ -88,6 +121,31 @@ std::vector<LogicalType> KeyTypes(const ExpressionList& groups, const std::vecto
   return types;
 }
 
+/// The columns a deferred aggregate keeps per input row: the grouping set's keys, the
+/// arguments, then the ordering keys.
+std::vector<LogicalType> DeferredInputTypes(const ExpressionList& groups,
+                                            const std::vector<idx_t>& set,
+                                            const AggregateExpression& aggregate) {
+  std::vector<LogicalType> types = KeyTypes(groups, set);
+  for (const auto& argument : aggregate.children) types.push_back(argument->type);
+  for (const auto& order : aggregate.order_by) types.push_back(order.expression->type);
+  return types;
+}
+
+/// Positions of the rows 0..count) where the boolean `filter` is true go to `keep`; returns how
+/// many.
+idx_t SelectPassingRows(const Vector& filter, idx_t count, SelectionVector& keep) {
+  UnifiedFormat format;
+  filter.ToUnifiedFormat(count, format);
+  const bool* pass = format.GetData<bool>();
+  idx_t kept = 0;
+  for (idx_t i = 0; i < count; ++i) {
+    idx_t index = format.sel->get_index(i);
+    if (format.validity->RowIsValid(index) && pass[index]) keep.set_index(kept++, i);
+  }
+  return kept;
+}
+
 // Runs `update` of aggregate `a` for rows 0..count) of `values` whose states are `states`,
 // keeping only rows where the FILTER holds.
 void UpdateAggregate(const AggregateExpression& aggregate, std::vector<Vector>& values, idx_t argument_start,
@@ -96,15 +154,8 @@ void UpdateAggregate(const AggregateExpression& aggregate, std::vector<Vector>& 
   for (idx_t i = 0; i < aggregate.children.size(); ++i) arguments.push_back(values[argument_start + i]);
   std::vector<uint8_t*> filtered_states;
   if (filter_index != kRowIdColumn) {
-    UnifiedFormat format;
-    values[filter_index].ToUnifiedFormat(count, format);
-    const bool* pass = format.GetData<bool>();
     SelectionVector keep(count);
-    idx_t kept = 0;
-    for (idx_t i = 0; i < count; ++i) {
-      idx_t index = format.sel->get_index(i);
-      if (format.validity->RowIsValid(index) && pass[index]) keep.set_index(kept++, i);
-    }
+    idx_t kept = SelectPassingRows(values[filter_index], count, keep);
     if (kept < count) {
       for (auto& arg : arguments) arg.Slice(keep, kept);
       filtered_states.resize(kept);
@@ -121,7 +172,57 @@ void UpdateAggregate(const AggregateExpression& aggregate, std::vector<Vector>& 
 }  // namespace
 
 bool AggregateSinkState::UsesSinglePayload() const {
-  return op->groups_.empty() && !op->has_distinct_ && op->grouping_sets_.size() == 1;
+  return op->groups_.empty() && !op->has_deferred_inputs_ && op->grouping_sets_.size() == 1;
+}
+
+void AggregateSinkState::FindGroupPayloads(size_t set, const std::vector<const Vector*>& keys,
+                                           idx_t count, uint8_t** payloads) {
+  std::vector<hash_t> hashes(count);
+  HashColumns(keys, count, hashes.data());
+  auto routed = RouteToPartitions(hashes.data(), count, !op->grouping_sets_[set].empty());
+  for (size_t p = 0; p < routed.size(); ++p) {
+    const auto& positions = routed[p];
+    if (positions.empty()) continue;
+    SB_CHECK(!tables[set][p].empty());
+    GroupedHashTable& table = *tables[set][p][0];
+    idx_t n = positions.size();
+    SelectionVector sel(n);
+    std::vector<hash_t> partition_hashes(n);
+    for (idx_t k = 0; k < n; ++k) {
+      sel.set_index(k, positions[k]);
+      partition_hashes[k] = hashes[positions[k]];
+    }
+    std::vector<Vector> sliced;
+    std::vector<const Vector*> sliced_keys;
+    sliced.reserve(keys.size());
+    for (const Vector* key : keys) {
+      sliced.push_back(*key);
+      if (n < count) sliced.back().Slice(sel, n);
+      sliced_keys.push_back(&sliced.back());
+    }
+    std::vector<uint8_t*> rows(n);
+    SelectionVector created(n);
+    idx_t created_count =
+        table.FindOrCreate(sliced_keys, partition_hashes.data(), n, rows.data(), created);
+    SB_CHECK(created_count == 0);
+    for (idx_t k = 0; k < n; ++k) payloads[positions[k]] = rows[k] + table.payload_offset();
+  }
+}
+
+void AggregateSinkState::UpdateDeferred(size_t set, size_t aggregate_index, DataChunk& inputs) {
+  const auto& aggregate = *op->aggregates_[aggregate_index];
+  idx_t key_count = op->grouping_sets_[set].size();
+  idx_t count = inputs.size();
+  std::vector<const Vector*> keys;
+  for (idx_t k = 0; k < key_count; ++k) keys.push_back(&inputs.column(k));
+  std::vector<uint8_t*> states(count);
+  FindGroupPayloads(set, keys, count, states.data());
+  for (idx_t i = 0; i < count; ++i) states[i] += op->state_offsets_[aggregate_index];
+  std::vector<Vector> arguments(inputs.columns().begin() + key_count,
+                                inputs.columns().begin() + key_count + aggregate.children.size());
+  AggregateInputs update_inputs{arguments.data(), arguments.size(), count,
+                                aggregate.bind_data.get()};
+  aggregate.function.update(update_inputs, states.data());
 }
 
 AggregateSinkState::~AggregateSinkState() {
@@ -171,7 +272,7 @@ PhysicalHashAggregate::PhysicalHashAggregate(std::vector<LogicalType> types, Exp
   for (const auto& a : aggregates_) {
     state_offsets_.push_back(payload_bytes_);
     payload_bytes_ += AlignState(a->function.state_size);
-    has_distinct_ = has_distinct_ || a->distinct;
+    has_deferred_inputs_ = has_deferred_inputs_ || DefersInputs(*a);
   }
 }
 
@@ -185,6 +286,8 @@ std::unique_ptr<GlobalSinkState> PhysicalHashAggregate::GetGlobalSinkState(Execu
   for (auto& set : state->tables) set.resize(kPartitions);
   state->distinct_tables.resize(grouping_sets_.size());
   for (auto& set : state->distinct_tables) set.resize(aggregates_.size());
+  state->ordered_inputs.resize(grouping_sets_.size());
+  for (auto& set : state->ordered_inputs) set.resize(aggregates_.size());
   return state;
 }
 
@@ -195,9 +298,11 @@ std::unique_ptr<LocalSinkState> PhysicalHashAggregate::GetLocalSinkState(Executi
   state->values.resize(layout.expressions.size());
   state->tables.resize(grouping_sets_.size());
   state->distinct_tables.resize(grouping_sets_.size());
+  state->ordered_inputs.resize(grouping_sets_.size());
   for (size_t s = 0; s < grouping_sets_.size(); ++s) {
     state->tables[s].resize(kPartitions);
     state->distinct_tables[s].resize(aggregates_.size());
+    state->ordered_inputs[s].resize(aggregates_.size());
   }
   return state;
 }
@@ -243,10 +348,8 @@ void PhysicalHashAggregate::Sink(ExecutionContext& context, DataChunk& chunk, Gl
     for (idx_t gi : set) keys.push_back(&l.values[gi]);
     HashColumns(keys, count, l.hashes.data());
     // Route rows to partitions; each partition table sees its rows in input order.
-    idx_t partitions = set.empty() ? 1 : kPartitions;
-    std::vector<std::vector<sel_t>> routed(partitions);
-    for (idx_t i = 0; i < count; ++i) routed[partitions == 1 ? 0 : PartitionOf(l.hashes[i])].push_back(static_cast<sel_t>(i));
-    for (idx_t p = 0; p < partitions; ++p) {
+    auto routed = RouteToPartitions(l.hashes.data(), count, !set.empty());
+    for (idx_t p = 0; p < routed.size(); ++p) {
       auto& rows_of_partition = routed[p];
       if (rows_of_partition.empty()) continue;
       auto& table = l.tables[s][p];
@@ -280,36 +383,39 @@ void PhysicalHashAggregate::Sink(ExecutionContext& context, DataChunk& chunk, Gl
     }
     for (size_t a = 0; a < aggregates_.size(); ++a) {
       const auto& aggregate = *aggregates_[a];
-      if (aggregate.distinct) {
-        // Remember each (group, arguments) once; the updates happen in Finalize.
-        auto& table = l.distinct_tables[s][a];
-        std::vector<LogicalType> types = KeyTypes(groups_, set);
-        std::vector<const Vector*> columns = keys;
-        for (idx_t i = 0; i < aggregate.children.size(); ++i) {
-          types.push_back(aggregate.children[i]->type);
-          columns.push_back(&l.values[layout.argument_start[a] + i]);
-        }
-        std::vector<Vector> filtered;
-        idx_t n = count;
+      if (DefersInputs(aggregate)) {
+        // Keep (group, arguments, ordering keys) of the rows that pass the FILTER: once each for
+        // DISTINCT, all of them otherwise. The updates happen in Finalize.
+        DataChunk inputs;
+        for (const Vector* key : keys) inputs.columns().push_back(*key);
+        for (idx_t i = 0; i < aggregate.children.size(); ++i)
+          inputs.columns().push_back(l.values[layout.argument_start[a] + i]);
+        for (idx_t k = 0; k < aggregate.order_by.size(); ++k)
+          inputs.columns().push_back(l.values[layout.order_start[a] + k]);
+        inputs.SetSize(count);
         if (layout.filter_index[a] != kRowIdColumn) {
-          UnifiedFormat format;
-          l.values[layout.filter_index[a]].ToUnifiedFormat(count, format);
           SelectionVector keep(count);
-          idx_t kept = 0;
-          for (idx_t i = 0; i < count; ++i) {
-            idx_t index = format.sel->get_index(i);
-            if (format.validity->RowIsValid(index) && format.GetData<bool>()[index]) keep.set_index(kept++, i);
-          }
-          for (const Vector* c : columns) {
-            filtered.push_back(*c);
-            filtered.back().Slice(keep, kept);
-          }
-          columns.clear();
-          for (auto& v : filtered) columns.push_back(&v);
-          n = kept;
+          idx_t kept = SelectPassingRows(l.values[layout.filter_index[a]], count, keep);
+          if (kept < count) inputs.Slice(keep, kept);
         }
+        idx_t n = inputs.size();
         if (n == 0) continue;
-        if (!table) table = std::make_unique<GroupedHashTable>(types, 0, context.query->memory);
+        if (!aggregate.distinct) {
+          auto& collection = l.ordered_inputs[s][a];
+          if (!collection) {
+            collection = std::make_unique<ChunkCollection>(
+                DeferredInputTypes(groups_, set, aggregate), context.query->memory);
+          }
+          collection->Append(inputs);
+          continue;
+        }
+        auto& table = l.distinct_tables[s][a];
+        if (!table) {
+          table = std::make_unique<GroupedHashTable>(DeferredInputTypes(groups_, set, aggregate), 0,
+                                                     context.query->memory);
+        }
+        std::vector<const Vector*> columns;
+        for (const Vector& column : inputs.columns()) columns.push_back(&column);
         std::vector<hash_t> distinct_hashes(n);
         HashColumns(columns, n, distinct_hashes.data());
         std::vector<uint8_t*> ignored(n);
@@ -349,6 +455,13 @@ void PhysicalHashAggregate::Combine(ExecutionContext&, GlobalSinkState& global, 
     }
     for (size_t a = 0; a < aggregates_.size(); ++a) {
       if (l.distinct_tables[s][a]) g.distinct_tables[s][a].push_back(std::move(l.distinct_tables[s][a]));
+      if (auto& ordered = l.ordered_inputs[s][a]) {
+        if (g.ordered_inputs[s][a]) {
+          g.ordered_inputs[s][a]->Merge(std::move(*ordered));
+        } else {
+          g.ordered_inputs[s][a] = std::move(ordered);
+        }
+      }
     }
   }
 }
@@ -415,55 +528,54 @@ void PhysicalHashAggregate::Finalize(ExecutionContext& context, GlobalSinkState&
     }
     g.tables[s][0].push_back(std::move(table));
   }
-  // DISTINCT aggregates: merge the (group, arguments) sets, then feed each pair to its group.
+  // Deferred aggregates: merge each one's distinct inputs, sort the inputs of ordered ones by their
+  // ordering keys, then update the groups in that order.
   for (size_t s = 0; s < grouping_sets_.size(); ++s) {
     const auto& set = grouping_sets_[s];
     for (size_t a = 0; a < aggregates_.size(); ++a) {
-      auto& list = g.distinct_tables[s][a];
-      if (list.empty()) continue;
-      for (size_t i = 1; i < list.size(); ++i) {
-        list[0]->Merge(*list[i], [](uint8_t**, uint8_t**, idx_t) {});
-        list[i].reset();
-      }
-      GroupedHashTable& distinct = *list[0];
       const auto& aggregate = *aggregates_[a];
-      std::vector<LogicalType> key_types = KeyTypes(groups_, set);
-      distinct.ForEachBatch([&](uint8_t** rows, idx_t count) {
-        std::vector<Vector> keys;
-        for (idx_t k = 0; k < set.size(); ++k) {
-          keys.emplace_back(key_types[k], count);
-          distinct.layout().Gather(rows, count, k, keys.back());
+      if (!DefersInputs(aggregate)) continue;
+      std::vector<LogicalType> input_types = DeferredInputTypes(groups_, set, aggregate);
+      DataChunk batch;
+      batch.Initialize(input_types);
+      CollectionPtr ordered = std::move(g.ordered_inputs[s][a]);
+      auto& distinct_list = g.distinct_tables[s][a];
+      if (!distinct_list.empty()) {
+        for (size_t i = 1; i < distinct_list.size(); ++i) {
+          distinct_list[0]->Merge(*distinct_list[i], [](uint8_t**, uint8_t**, idx_t) {});
+          distinct_list[i].reset();
         }
-        std::vector<Vector> arguments;
-        for (idx_t i = 0; i < aggregate.children.size(); ++i) {
-          arguments.emplace_back(aggregate.children[i]->type, count);
-          distinct.layout().Gather(rows, count, set.size() + i, arguments.back());
-        }
-        std::vector<const Vector*> key_ptrs;
-        for (auto& k : keys) key_ptrs.push_back(&k);
-        std::vector<hash_t> hashes(count);
-        HashColumns(key_ptrs, count, hashes.data());
-        std::vector<uint8_t*> states(count);
-        for (idx_t i = 0; i < count; ++i) {
-          idx_t p = set.empty() ? 0 : PartitionOf(hashes[i]);
-          GroupedHashTable& groups = *g.tables[s][p][0];
-          std::vector<const Vector*> one_key;
-          std::vector<Vector> one;
-          SelectionVector sel(1);
-          sel.set_index(0, i);
-          for (auto& k : keys) {
-            one.push_back(k);
-            one.back().Slice(sel, 1);
+        const GroupedHashTable& distinct = *distinct_list[0];
+        if (!aggregate.order_by.empty())
+          ordered = std::make_unique<ChunkCollection>(input_types, context.query->memory);
+        distinct.ForEachBatch([&](uint8_t** rows, idx_t count) {
+          batch.Reset();
+          for (idx_t c = 0; c < input_types.size(); ++c)
+            distinct.layout().Gather(rows, count, c, batch.column(c));
+          batch.SetSize(count);
+          if (ordered) {
+            ordered->Append(batch);
+          } else {
+            g.UpdateDeferred(s, a, batch);
           }
-          for (auto& k : one) one_key.push_back(&k);
-          uint8_t* row;
-          SelectionVector created(1);
-          groups.FindOrCreate(one_key, &hashes[i], 1, &row, created);
-          states[i] = row + groups.payload_offset() + state_offsets_[a];
-        }
-        AggregateInputs inputs{arguments.data(), arguments.size(), count, aggregate.bind_data.get()};
-        aggregate.function.update(inputs, states.data());
-      });
+        });
+      }
+      if (!ordered) continue;
+      idx_t order_start = set.size() + aggregate.children.size();
+      std::vector<SortSpec> specs;
+      for (idx_t k = 0; k < aggregate.order_by.size(); ++k) {
+        specs.push_back(
+            {order_start + k, aggregate.order_by[k].descending, aggregate.order_by[k].nulls_first});
+      }
+      std::vector<idx_t> order = RowSorter(*ordered, std::move(specs)).Sort();
+      std::vector<idx_t> columns(order_start);
+      for (idx_t c = 0; c < order_start; ++c) columns[c] = c;
+      for (idx_t start = 0; start < order.size(); start += kVectorSize) {
+        batch.Reset();
+        GatherRows(*ordered, order.data() + start, std::min(kVectorSize, order.size() - start),
+                   columns, batch);
+        g.UpdateDeferred(s, a, batch);
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
-// PhysicalHashAggregate: GROUP BY (with grouping sets) and aggregates, including DISTINCT and
-// FILTER. Threads pre-aggregate into radix-partitioned local tables; Finalize merges each
-// partition in parallel; the operator then acts as the source of the results.
+// PhysicalHashAggregate: GROUP BY (with grouping sets) and aggregates, including DISTINCT,
+// FILTER and ORDER BY. Threads pre-aggregate into radix-partitioned local tables; Finalize merges
+// each partition in parallel; the operator then acts as the source of the results.
 #pragma once
 
 #include "exec/physical_operator.h"
@@ -47,7 +47,7 @@ class PhysicalHashAggregate : public PhysicalOperator {
   std::vector<std::vector<idx_t>> grouping_functions_;
   std::vector<idx_t> state_offsets_;
   idx_t payload_bytes_ = 0;
-  bool has_distinct_ = false;
+  bool has_deferred_inputs_ = false;  // some aggregate is DISTINCT or ordered
 };
 
 }  // namespace switchboard

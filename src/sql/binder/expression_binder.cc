@@ -1,6 +1,7 @@
 // Expression binding.
 #include "sql/binder/expression_binder.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/string_util.h"
@@ -894,6 +895,20 @@ ExpressionPtr ExpressionBinder::BindAggregate(const ast::FunctionCall& call, con
     throw;
   }
   in_aggregate_ = false;
+  if (call.distinct) {
+    // Deduplicating by the arguments leaves one ordering key per row only when the keys are
+    // arguments.
+    for (size_t k = 0; k < order_by.size(); ++k) {
+      bool is_argument = std::any_of(args.begin(), args.end(), [&](const ExpressionPtr& a) {
+        return a->Equals(*order_by[k].expression);
+      });
+      if (!is_argument) {
+        ThrowAt(
+            call.order_by[k].expression->location, ErrorCode::kGroupingError,
+            "For aggregate function with DISTINCT, ORDER BY expressions must appear in arguments");
+      }
+    }
+  }
   std::vector<LogicalType> types;
   for (const auto& a : args) types.push_back(a->type);
   const FunctionRegistry& registry = *binder_.environment().functions;
@@ -989,6 +1004,8 @@ ExpressionPtr ExpressionBinder::BindWindow(const ast::FunctionCall& call, const 
       if (resolved.parameter_types[i].IsValid()) args[i] = CastIfNeeded(std::move(args[i]), resolved.parameter_types[i]);
     }
     if (call.distinct) ThrowAt(location, ErrorCode::kNotSupported, "DISTINCT is not supported in window aggregates");
+    if (!call.order_by.empty())
+      ThrowAt(location, ErrorCode::kNotSupported, "ORDER BY is not supported in window aggregates");
     LogicalType type = resolved.function.return_type;
     auto aggregate = std::make_unique<AggregateExpression>(std::move(resolved.function), std::move(resolved.bind_data),
                                                            ExpressionList{}, false);
