@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <string_view>
 #include <type_traits>
@@ -19,6 +20,7 @@
 #include "format/parquet/delta_binary_packed_encoder.h"
 #include "format/parquet/rle_bit_packed_encoder.h"
 #include "format/parquet/xxhash64.h"
+#include "types/datetime.h"
 
 namespace switchboard::parquet {
 
@@ -66,11 +68,16 @@ struct StoreBigEndian {
   }
 };
 
-// INTERVAL: months, days and milliseconds as little-endian 32-bit integers.
+// INTERVAL: months, days and milliseconds as little-endian unsigned 32-bit integers. Values the
+// format cannot hold are rejected by Representable, never truncated.
 struct StoreIntervalDayTime {
   using In = int64_t;
   using Stored = Fixed;
   size_t width;
+  static bool Representable(const In& micros) {
+    return micros >= 0 && micros % kMicrosPerMilli == 0 &&
+           micros / kMicrosPerDay <= std::numeric_limits<uint32_t>::max();
+  }
   Stored operator()(const In& micros) const {
     Fixed f{};
     auto days = static_cast<uint32_t>(micros / 86400000000LL);
@@ -85,6 +92,7 @@ struct StoreIntervalYearMonth {
   using In = int32_t;
   using Stored = Fixed;
   size_t width;
+  static bool Representable(const In& months) { return months >= 0; }
   Stored operator()(const In& months) const {
     Fixed f{};
     StoreUnaligned(f.bytes, static_cast<uint32_t>(months));
@@ -391,6 +399,7 @@ class TypedColumnWriter final : public ColumnWriter {
   using In = typename Store::In;
   using Stored = typename Store::Stored;
   static constexpr bool kIsString = std::is_same_v<Stored, std::string_view>;
+  static constexpr bool kChecksValues = requires(const In& v) { Store::Representable(v); };
 
  public:
   TypedColumnWriter(const WriterLeaf& leaf, const ColumnWriterOptions& options, Store store)
@@ -410,6 +419,14 @@ class TypedColumnWriter final : public ColumnWriter {
         if (!values.validity().RowIsValid(row)) return NullInRequired();
       }
     }
+    if constexpr (kChecksValues) {
+      const In* data = values.data<In>();
+      for (idx_t row = begin; row < end; ++row) {
+        if (values.validity().RowIsValid(row) && !Store::Representable(data[row])) {
+          return Unrepresentable();
+        }
+      }
+    }
     // Slices end where a page must: at page_max_rows, and at least every kSliceRows rows so
     // the byte limit is checked often enough.
     while (begin < end) {
@@ -424,6 +441,12 @@ class TypedColumnWriter final : public ColumnWriter {
 
   Result<void> Append(const uint8_t* repetition, const uint8_t* definition, size_t count,
                       const Vector& values, const sel_t* value_rows, size_t value_count) override {
+    if constexpr (kChecksValues) {
+      const In* data = values.data<In>();
+      for (size_t i = 0; i < value_count; ++i) {
+        if (!Store::Representable(data[value_rows[i]])) return Unrepresentable();
+      }
+    }
     size_t level = 0;
     size_t value = 0;
     while (level < count) {
@@ -553,6 +576,13 @@ class TypedColumnWriter final : public ColumnWriter {
 
   static Error NullInRequired() {
     return Error{ErrorCode::kInvalidParameter, "NULL value in a column that is not nullable"};
+  }
+
+  Error Unrepresentable() const {
+    return Error{ErrorCode::kNotSupported,
+                 fmt::format("column '{}': Parquet's INTERVAL stores only non-negative whole "
+                             "milliseconds, days and months; the value cannot be written",
+                             leaf_.column.PathString())};
   }
 
   void AppendFlatSlice(const Vector& values, idx_t begin, idx_t end) {

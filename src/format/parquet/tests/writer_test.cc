@@ -8,6 +8,7 @@
 #include "format/parquet/parquet_reader.h"
 #include "format/parquet/parquet_writer.h"
 #include "format/parquet/tests/parquet_test_util.h"
+#include "types/datetime.h"
 
 namespace switchboard::parquet {
 namespace {
@@ -366,6 +367,31 @@ TEST_F(ParquetWriterTest, AcceptsConstantAndDictionaryVectors) {
   EXPECT_EQ((*rows)[0][0], "same for every row");
   EXPECT_EQ((*rows)[0][1], "9");
   EXPECT_EQ((*rows)[9][1], "0");
+}
+
+TEST_F(ParquetWriterTest, RejectsIntervalsParquetCannotStoreInsteadOfTruncating) {
+  for (const Value& value : {Value::IntervalDayTime(1500), Value::IntervalDayTime(-kMicrosPerDay),
+                             Value::IntervalYearMonth(-2)}) {
+    SCOPED_TRACE(value.ToString());
+    std::vector<ParquetWriterField> fields = {{"flat", value.type()},
+                                              {"nested", LogicalType::Array(value.type())}};
+    for (int column = 0; column < 2; ++column) {
+      auto writer = ParquetWriter::Open(dir_ + "/interval.parquet", fields);
+      ASSERT_TRUE(writer.ok()) << writer.error().message;
+      DataChunk chunk;
+      chunk.Initialize({value.type(), LogicalType::Array(value.type())});
+      Value ok = value.type().id() == TypeId::kIntervalDayTime ? Value::IntervalDayTime(2000)
+                                                               : Value::IntervalYearMonth(3);
+      chunk.column(0).SetValue(0, column == 0 ? value : ok);
+      chunk.column(1).SetValue(0, Value::Array(value.type(), {ok, column == 1 ? value : ok}));
+      chunk.SetSize(1);
+      auto result = (*writer)->Write(chunk);
+      ASSERT_FALSE(result.ok()) << "column " << column;
+      EXPECT_EQ(result.error().code, ErrorCode::kNotSupported);
+      EXPECT_NE(result.error().message.find(column == 0 ? "flat" : "nested"), std::string::npos)
+          << result.error().message;
+    }
+  }
 }
 
 }  // namespace
