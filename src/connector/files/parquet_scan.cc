@@ -47,6 +47,9 @@ struct ParquetBindData : FunctionData {
   std::vector<LogicalType> types;
   std::vector<ColumnSource> sources;  // by table column
   int64_t total_rows = 0;
+  // Computed from the footers on first use (the optimizer asks once per scan and rule).
+  mutable std::once_flag statistics_once;
+  mutable TableStatistics statistics;
 };
 
 bool IsNested(const LogicalType& type) {
@@ -395,11 +398,49 @@ std::string DescribeProgress(const GlobalTableState& state) {
                      FormatByteSize(c.bytes_read), c.rows_decoded, c.rows_filtered);
 }
 
+// Integral columns (and dates) whose values are bounded by the chunk statistics of every row
+// group: at most max - min + 1 distinct values. Enough for the optimizer to tell a join on a
+// low-cardinality column (a nation key) from one on a key.
+bool HasIntegralDomain(const LogicalType& type) {
+  switch (type.id()) {
+    case TypeId::kTinyint:
+    case TypeId::kSmallint:
+    case TypeId::kInteger:
+    case TypeId::kBigint:
+    case TypeId::kDate: return true;
+    default: return false;
+  }
+}
+
+std::optional<double> DistinctCountBound(const ParquetBindData& data, idx_t column) {
+  const ColumnSource& source = data.sources[column];
+  if (source.kind != ColumnSource::Kind::kFile || !HasIntegralDomain(data.types[column])) return std::nullopt;
+  std::optional<int64_t> min, max;
+  for (const ParquetFile& file : data.parquet_files) {
+    int field = file.fields[column];
+    if (field < 0) return std::nullopt;
+    auto [first_leaf, end_leaf] = file.reader->schema().LeafRange(field);
+    if (end_leaf != first_leaf + 1 || file.reader->schema().fields()[field].type != data.types[column]) return std::nullopt;
+    for (int row_group = 0; row_group < file.reader->num_row_groups(); ++row_group) {
+      auto chunk = file.reader->ColumnChunkStatistics(row_group, first_leaf);
+      if (chunk.AllNull()) continue;
+      if (!chunk.min || !chunk.max) return std::nullopt;
+      int64_t lo = chunk.min->GetInt64(), hi = chunk.max->GetInt64();
+      min = min ? std::min(*min, lo) : lo;
+      max = max ? std::max(*max, hi) : hi;
+    }
+  }
+  if (!min) return 1.0;
+  return std::min(static_cast<double>(data.total_rows), static_cast<double>(*max) - static_cast<double>(*min) + 1);
+}
+
 TableStatistics Statistics(const FunctionData* bind_data) {
   const auto& data = static_cast<const ParquetBindData&>(*bind_data);
-  TableStatistics statistics;
-  statistics.row_count = static_cast<double>(data.total_rows);
-  return statistics;
+  std::call_once(data.statistics_once, [&] {
+    data.statistics.row_count = static_cast<double>(data.total_rows);
+    for (idx_t c = 0; c < data.types.size(); ++c) data.statistics.distinct_counts.push_back(DistinctCountBound(data, c));
+  });
+  return data.statistics;
 }
 
 std::string Describe(const FunctionData* bind_data) {

@@ -43,7 +43,66 @@ double FilterSelectivity(const TableFilter& filter) {
   }
 }
 
+// Distinct values of the column `binding` in `op`'s output, from scan statistics, followed
+// through projections that pass the column on; a single grouping key is distinct per group.
+std::optional<double> DistinctValues(const LogicalOperator& op, const ColumnBinding& binding) {
+  switch (op.kind) {
+    case LogicalOperatorKind::kGet: {
+      const auto& get = op.As<LogicalGet>();
+      if (get.table_index != binding.table_index || !get.function.statistics) return std::nullopt;
+      auto statistics = get.function.statistics(get.bind_data.get());
+      if (binding.column_index >= statistics.distinct_counts.size()) return std::nullopt;
+      return statistics.distinct_counts[binding.column_index];
+    }
+    case LogicalOperatorKind::kProjection: {
+      const auto& projection = op.As<LogicalProjection>();
+      if (projection.table_index != binding.table_index) return std::nullopt;
+      const Expression& e = *op.expressions[binding.column_index];
+      if (e.kind != ExpressionKind::kColumnRef || e.As<ColumnRefExpression>().depth != 0) return std::nullopt;
+      return DistinctValues(*op.children[0], e.As<ColumnRefExpression>().binding);
+    }
+    case LogicalOperatorKind::kAggregate: {
+      const auto& aggregate = op.As<LogicalAggregate>();
+      if (aggregate.group_index == binding.table_index && aggregate.groups.size() == 1) return op.estimated_cardinality;
+      return std::nullopt;
+    }
+    case LogicalOperatorKind::kFilter:
+    case LogicalOperatorKind::kJoin:
+    case LogicalOperatorKind::kLimit:
+    case LogicalOperatorKind::kTopN:
+    case LogicalOperatorKind::kOrder:
+    case LogicalOperatorKind::kDistinct:
+      for (const auto& child : op.children) {
+        if (auto distinct = DistinctValues(*child, binding)) return distinct;
+      }
+      return std::nullopt;
+    default: return std::nullopt;
+  }
+}
+
 }  // namespace
+
+std::optional<double> EstimateDistinctValues(const LogicalOperator& op, const Expression& key) {
+  if (key.kind != ExpressionKind::kColumnRef || key.As<ColumnRefExpression>().depth != 0) return std::nullopt;
+  auto distinct = DistinctValues(op, key.As<ColumnRefExpression>().binding);
+  if (distinct && op.estimated_cardinality > 0) distinct = std::min(*distinct, op.estimated_cardinality);
+  return distinct;
+}
+
+double EstimateEquiJoin(const LogicalOperator& left, const LogicalOperator& right,
+                        const std::vector<std::pair<const Expression*, const Expression*>>& keys) {
+  double left_rows = left.estimated_cardinality, right_rows = right.estimated_cardinality;
+  double key_rows = std::max(left_rows, right_rows);
+  // The most selective condition whose both sides have known distinct counts.
+  double distinct = 0;
+  for (const auto& [left_key, right_key] : keys) {
+    auto l = EstimateDistinctValues(left, *left_key), r = EstimateDistinctValues(right, *right_key);
+    if (!l || !r) return key_rows;  // assume a key joined with a foreign key
+    distinct = std::max(distinct, std::max(*l, *r));
+  }
+  if (distinct < 1) return key_rows;
+  return std::max(key_rows, left_rows * right_rows / distinct);
+}
 
 double EstimateCardinality(LogicalOperator& op) {
   std::vector<double> children;
@@ -77,7 +136,12 @@ double EstimateCardinality(LogicalOperator& op) {
       bool equi = std::any_of(join.conditions.begin(), join.conditions.end(), [](const JoinCondition& c) {
         return c.op == ComparisonOp::kEqual || c.op == ComparisonOp::kNotDistinctFrom;
       });
-      double inner = equi ? std::max(left, right) : join.conditions.empty() && join.expressions.empty() ? left * right : left * right * 0.33;
+      std::vector<std::pair<const Expression*, const Expression*>> keys;
+      for (const auto& c : join.conditions) {
+        if (c.op == ComparisonOp::kEqual || c.op == ComparisonOp::kNotDistinctFrom) keys.emplace_back(c.left.get(), c.right.get());
+      }
+      double inner = equi ? EstimateEquiJoin(*op.children[0], *op.children[1], keys)
+                          : join.conditions.empty() && join.expressions.empty() ? left * right : left * right * 0.33;
       for (const auto& e : join.expressions) inner *= Selectivity(*e);
       switch (join.join_type) {
         case JoinType::kInner: rows = inner; break;

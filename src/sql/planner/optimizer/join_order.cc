@@ -65,14 +65,16 @@ LogicalOperatorPtr Rebuild(std::vector<JoinNode> nodes, std::vector<JoinConditio
     bool best_connected = false;
     for (size_t i = 0; i < nodes.size(); ++i) {
       for (size_t j = i + 1; j < nodes.size(); ++j) {
-        bool connected = false, equi = false;
+        bool connected = false;
+        std::vector<std::pair<const Expression*, const Expression*>> keys;  // (side i, side j)
         for (const auto& c : conditions) {
-          if (Connects(c, nodes[i], nodes[j])) {
-            connected = true;
-            equi = equi || c.op == ComparisonOp::kEqual || c.op == ComparisonOp::kNotDistinctFrom;
-          }
+          if (!Connects(c, nodes[i], nodes[j])) continue;
+          connected = true;
+          if (c.op != ComparisonOp::kEqual && c.op != ComparisonOp::kNotDistinctFrom) continue;
+          bool left_in_i = Within(ReadBindings(*c.left), nodes[i].bindings);
+          keys.emplace_back(left_in_i ? c.left.get() : c.right.get(), left_in_i ? c.right.get() : c.left.get());
         }
-        double cost = equi ? std::max(nodes[i].rows, nodes[j].rows) : nodes[i].rows * nodes[j].rows;
+        double cost = !keys.empty() ? EstimateEquiJoin(*nodes[i].plan, *nodes[j].plan, keys) : nodes[i].rows * nodes[j].rows;
         bool better = best_cost < 0 || (connected && !best_connected) ||
                       (connected == best_connected && cost < best_cost);
         if (better) {

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "sql/planner/logical_operator.h"
 
@@ -27,5 +30,13 @@ LogicalOperatorPtr IntroduceTopN(LogicalOperatorPtr plan);
 void RemoveUnusedColumns(LogicalOperator& plan);
 /// Fills estimated_cardinality bottom-up from table statistics and simple selectivity rules.
 double EstimateCardinality(LogicalOperator& plan);
+/// Distinct values of `key` (a column reference) in `op`'s output when scan statistics bound
+/// them, capped at `op`'s estimated rows; nullopt when unknown.
+std::optional<double> EstimateDistinctValues(const LogicalOperator& op, const Expression& key);
+/// Rows of an inner join of `left` and `right` (with estimates) on the equalities `keys`
+/// (left-side, right-side expressions): the larger input, as for a key joined with a foreign
+/// key, unless the keys have few distinct values: then left * right / distinct.
+double EstimateEquiJoin(const LogicalOperator& left, const LogicalOperator& right,
+                        const std::vector<std::pair<const Expression*, const Expression*>>& keys);
 
 }  // namespace switchboard
