@@ -341,6 +341,8 @@ std::unique_ptr<QueryResult> StatementRunner::Run(const ast::Statement& statemen
     case ast::StatementKind::kAttach:
     case ast::StatementKind::kDetach:
       return RunAttach(statement, query);
+    case ast::StatementKind::kCall:
+      return RunCall(statement, query);
     case ast::StatementKind::kTransaction:
       if (statement.As<ast::Transaction>().action == ast::Transaction::Action::kRollback) {
         ThrowAt(statement.location, ErrorCode::kNotSupported,
@@ -913,6 +915,7 @@ std::unique_ptr<QueryResult> StatementRunner::RunDdl(const ast::Statement& state
         return EmptyResult("ALTER TABLE");
       }
       if (alter.action->kind == ast::AlterTableActionKind::kHivePartitions) return RunExternalTableDdl(statement, query);
+      if (alter.action->kind == ast::AlterTableActionKind::kExecuteProcedure) return RunTableProcedure(statement, query);
       ResolvedTable resolved;
       try {
         resolved = binder.ResolveTable(alter.table, false);

@@ -39,6 +39,9 @@ class StatementRunner {
   // external_table_ddl.cc: CREATE EXTERNAL TABLE, MSCK REPAIR TABLE, ALTER TABLE ADD|DROP PARTITION.
   std::unique_ptr<QueryResult> RunCreateExternalTable(const ast::Statement& statement, QueryContext& query);
   std::unique_ptr<QueryResult> RunExternalTableDdl(const ast::Statement& statement, QueryContext& query);
+  // table_procedures.cc: CALL system.<procedure>(...) and ALTER TABLE ... EXECUTE <procedure>(...).
+  std::unique_ptr<QueryResult> RunCall(const ast::Statement& statement, QueryContext& query);
+  std::unique_ptr<QueryResult> RunTableProcedure(const ast::Statement& statement, QueryContext& query);
 
   /// Binds a query or DML statement into a logical plan.
   BoundQuery Bind(const ast::Statement& statement, BinderEnvironment& environment);

@@ -96,49 +96,66 @@ Result<void> RowDelta::Insert(const DataChunk& rows) {
   return writer->Write(rows);
 }
 
-Result<void> RowDelta::RewriteDataFile(const DataFile& file, const std::vector<int64_t>& dropped) {
-  SB_ASSIGN_OR_RETURN(PartitionedWriter * writer, Writer());
-  const TableMetadata& metadata = *state_.metadata;
+Result<void> ReadLiveRows(const TableState& state, const FileIO& io, SnapshotPtr snapshot, std::set<std::string> paths,
+                          bool with_positions, const std::function<Result<void>(DataChunk& rows)>& consume) {
   SB_ASSIGN_OR_RETURN(std::shared_ptr<IcebergScanData> data,
-                      MakeScanData(state_.metadata, operations_->io(), snapshot_, metadata.CurrentSchema()));
-  data->only_files = std::set<std::string>{file.file_path};
+                      MakeScanData(state.metadata, io, std::move(snapshot), state.metadata->CurrentSchema()));
+  data->only_files = std::move(paths);
   TableScanRequest request;
   request.bind_data = data.get();
   request.query = nullptr;
   for (idx_t c = 0; c < data->types.size(); ++c) request.column_ids.push_back(c);
-  request.column_ids.push_back(kRowIdColumn);
   std::vector<LogicalType> types = data->types;
-  types.emplace_back(TypeId::kBigint);
+  if (with_positions) {
+    request.column_ids.push_back(kRowIdColumn);
+    types.emplace_back(TypeId::kBigint);
+  }
   try {
     const TableFunction& scan = IcebergScanFunction();
     std::unique_ptr<GlobalTableState> global = scan.init_global(request);
     std::unique_ptr<LocalTableState> local = scan.init_local(request, *global);
     DataChunk chunk;
     chunk.Initialize(types);
-    SelectionVector kept(kVectorSize);
     while (true) {
       chunk.Reset();
       scan.scan(request, *global, *local, chunk);
       if (chunk.size() == 0) break;
-      UnifiedFormat ids;
-      chunk.column(types.size() - 1).ToUnifiedFormat(chunk.size(), ids);
-      idx_t count = 0;
-      for (idx_t i = 0; i < chunk.size(); ++i) {
-        int64_t position = ids.GetData<int64_t>()[ids.sel->get_index(i)] & kPositionMask;
-        if (!std::binary_search(dropped.begin(), dropped.end(), position)) kept.set_index(count++, i);
+      if (with_positions) {
+        // Row ids carry the file's ordinal in their high bits; keep the position only.
+        Vector& ids = chunk.column(types.size() - 1);
+        ids.Flatten(chunk.size());
+        int64_t* values = ids.data<int64_t>();
+        for (idx_t i = 0; i < chunk.size(); ++i) values[i] &= kPositionMask;
       }
-      if (count == 0) continue;
-      DataChunk rows;
-      rows.Initialize(data->types, 0);
-      for (idx_t c = 0; c < data->types.size(); ++c) rows.column(c) = chunk.column(c);
-      rows.SetSize(chunk.size());
-      rows.Slice(kept, count);
-      SB_RETURN_IF_ERROR(writer->Write(rows));
+      SB_RETURN_IF_ERROR(consume(chunk));
     }
   } catch (const Exception& e) {
     return e.error();
   }
   return Ok();
+}
+
+Result<void> RowDelta::RewriteDataFile(const DataFile& file, const std::vector<int64_t>& dropped) {
+  SB_ASSIGN_OR_RETURN(PartitionedWriter * writer, Writer());
+  std::vector<LogicalType> types;
+  SelectionVector kept(kVectorSize);
+  return ReadLiveRows(state_, operations_->io(), snapshot_, {file.file_path}, true, [&](DataChunk& chunk) -> Result<void> {
+    const int64_t* positions = chunk.column(chunk.ColumnCount() - 1).data<int64_t>();
+    idx_t count = 0;
+    for (idx_t i = 0; i < chunk.size(); ++i) {
+      if (!std::binary_search(dropped.begin(), dropped.end(), positions[i])) kept.set_index(count++, i);
+    }
+    if (count == 0) return Ok();
+    if (types.empty()) {
+      for (idx_t c = 0; c + 1 < chunk.ColumnCount(); ++c) types.push_back(chunk.column(c).type());
+    }
+    DataChunk rows;
+    rows.Initialize(types, 0);
+    for (idx_t c = 0; c < types.size(); ++c) rows.column(c) = chunk.column(c);
+    rows.SetSize(chunk.size());
+    rows.Slice(kept, count);
+    return writer->Write(rows);
+  });
 }
 
 Result<void> RowDelta::WritePositionDeletes(const std::vector<std::pair<const DataFile*, std::vector<int64_t>>>& files,

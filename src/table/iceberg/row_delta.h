@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +28,12 @@ enum class RowChangeMode : uint8_t { kCopyOnWrite, kMergeOnRead };
 /// The mode write.delete.mode, write.update.mode or write.merge.mode asks for (copy-on-write when
 /// unset, and always for format v1, which has no delete files). Errors: kInvalidParameter.
 Result<RowChangeMode> RowChangeModeFor(const TableMetadata& metadata, RowChangeOperation operation);
+
+/// Reads the live rows (deletes applied) of the data files `paths` of `snapshot`, in the current
+/// schema, passing each batch to `consume`; with `with_positions` a last bigint column holds each
+/// row's position in its file. Errors: those of the scan and of `consume`.
+Result<void> ReadLiveRows(const TableState& state, const FileIO& io, SnapshotPtr snapshot, std::set<std::string> paths,
+                          bool with_positions, const std::function<Result<void>(DataChunk& rows)>& consume);
 
 /// Not thread-safe. Files written for a change that is never committed are deleted when the
 /// RowDelta goes away.
