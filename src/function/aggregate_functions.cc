@@ -1,4 +1,5 @@
 // The core aggregates: count, count_if, sum, avg, min, max, bool_and/bool_or and arbitrary.
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 
@@ -99,33 +100,76 @@ AggregateFunction MakeCount(std::vector<LogicalType> arguments, AggregateUpdate 
 
 // ----- sum and avg ---------------------------------------------------------------------------
 
-// Integers and decimals sum exactly in 128 bits; floating point in double.
-template <typename Acc>
-struct SumState {
-  Acc sum;
+// Integers, decimals and intervals sum exactly: in 128 bits plus a count of wraparounds (as
+// Trino's decimal sums do), so that running totals may leave the 128-bit range as long as the
+// result (the sum, or the average) fits its type. Floating point sums in double.
+struct ExactSumState {
+  int128_t sum;      // the total modulo 2^128, as a signed value
+  int64_t overflow;  // the total is overflow * 2^128 + sum
   int64_t count;
 };
 
+// Adds `addend` to (overflow, sum), counting a wraparound of the 128-bit sum.
+inline void AddExact(int128_t addend, int128_t& sum, int64_t& overflow) {
+  if (__builtin_add_overflow(sum, addend, &sum)) overflow += addend < 0 ? -1 : 1;
+}
+
+// The average overflow * 2^128 + sum over `count` values, rounded half away from zero; it lies
+// within the range of the values, so it fits in 128 bits.
+int128_t RoundedAverage(const ExactSumState& s) {
+  if (s.overflow == 0) {
+    int128_t quotient = s.sum / s.count;
+    int128_t remainder = s.sum % s.count;
+    if (remainder < 0) remainder = -remainder;
+    if (remainder * 2 >= s.count) quotient += s.sum < 0 ? -1 : 1;
+    return quotient;
+  }
+  // The 192-bit total as sign and magnitude in three 64-bit limbs, divided limb by limb.
+  using uint128_t = unsigned __int128;
+  uint64_t high = static_cast<uint64_t>(s.overflow - (s.sum < 0 ? 1 : 0));
+  uint128_t low = static_cast<uint128_t>(s.sum);
+  bool negative = s.overflow < 0;
+  if (negative) {
+    high = ~high;
+    low = ~low + 1;
+    if (low == 0) ++high;
+  }
+  const uint64_t limbs[3] = {high, static_cast<uint64_t>(low >> 64), static_cast<uint64_t>(low)};
+  uint64_t quotient_limbs[3];
+  uint128_t remainder = 0;
+  const auto divisor = static_cast<uint64_t>(s.count);
+  for (int i = 0; i < 3; ++i) {
+    uint128_t current = (remainder << 64) | limbs[i];
+    quotient_limbs[i] = static_cast<uint64_t>(current / divisor);
+    remainder = current % divisor;
+  }
+  SB_CHECK(quotient_limbs[0] == 0 && (quotient_limbs[1] >> 63) == 0);
+  auto quotient =
+      static_cast<int128_t>((static_cast<uint128_t>(quotient_limbs[1]) << 64) | quotient_limbs[2]);
+  if (remainder * 2 >= divisor) ++quotient;
+  return negative ? -quotient : quotient;
+}
+
 struct ExactSum {
-  using S = SumState<int128_t>;
-  static void Initialize(S& s) { s = {0, 0}; }
+  using S = ExactSumState;
+  static void Initialize(S& s) { s = {0, 0, 0}; }
   template <typename A>
   static void Update(S& s, const A& value, const FunctionData*) {
-    if (__builtin_add_overflow(s.sum, static_cast<int128_t>(value), &s.sum)) {
-      SB_THROW(kNumericOverflow, "Numeric overflow in sum");
-    }
+    AddExact(static_cast<int128_t>(value), s.sum, s.overflow);
     s.count++;
   }
   static void Combine(const S& source, S& target, const FunctionData*) {
-    if (__builtin_add_overflow(target.sum, source.sum, &target.sum)) {
-      SB_THROW(kNumericOverflow, "Numeric overflow in sum");
-    }
+    AddExact(source.sum, target.sum, target.overflow);
+    target.overflow += source.overflow;
     target.count += source.count;
   }
 };
 
 struct FloatSum {
-  using S = SumState<double>;
+  struct S {
+    double sum;
+    int64_t count;
+  };
   static void Initialize(S& s) { s = {0, 0}; }
   template <typename A>
   static void Update(S& s, const A& value, const FunctionData*) {
@@ -143,7 +187,8 @@ template <typename R>
 struct SumIntegralOp : ExactSum {
   static void Finalize(S& s, Vector& result, idx_t row, const FunctionData*) {
     if (s.count == 0) return result.SetNull(row);
-    if (s.sum > std::numeric_limits<R>::max() || s.sum < std::numeric_limits<R>::min()) {
+    if (s.overflow != 0 || s.sum > std::numeric_limits<R>::max() ||
+        s.sum < std::numeric_limits<R>::min()) {
       SB_THROW(kNumericOverflow, "{} addition overflow in sum", result.type().ToString());
     }
     result.data<R>()[row] = static_cast<R>(s.sum);
@@ -153,7 +198,8 @@ struct SumIntegralOp : ExactSum {
 struct SumDecimalOp : ExactSum {
   static void Finalize(S& s, Vector& result, idx_t row, const FunctionData*) {
     if (s.count == 0) return result.SetNull(row);
-    if (!Decimal::Fits(s.sum, 38)) SB_THROW(kNumericOverflow, "Decimal overflow in sum");
+    if (s.overflow != 0 || !Decimal::Fits(s.sum, 38))
+      SB_THROW(kNumericOverflow, "Decimal overflow in sum");
     result.data<int128_t>()[row] = s.sum;
   }
 };
@@ -169,7 +215,8 @@ struct SumFloatOp : FloatSum {
 struct AvgIntegralOp : ExactSum {
   static void Finalize(S& s, Vector& result, idx_t row, const FunctionData*) {
     if (s.count == 0) return result.SetNull(row);
-    result.data<double>()[row] = static_cast<double>(s.sum) / static_cast<double>(s.count);
+    double total = static_cast<double>(s.sum) + std::ldexp(static_cast<double>(s.overflow), 128);
+    result.data<double>()[row] = total / static_cast<double>(s.count);
   }
 };
 
@@ -186,11 +233,7 @@ template <typename R>
 struct AvgExactOp : ExactSum {
   static void Finalize(S& s, Vector& result, idx_t row, const FunctionData*) {
     if (s.count == 0) return result.SetNull(row);
-    int128_t quotient = s.sum / s.count;
-    int128_t remainder = s.sum % s.count;
-    if (remainder < 0) remainder = -remainder;
-    if (remainder * 2 >= s.count) quotient += s.sum < 0 ? -1 : 1;
-    result.data<R>()[row] = static_cast<R>(quotient);
+    result.data<R>()[row] = static_cast<R>(RoundedAverage(s));
   }
 };
 
