@@ -21,7 +21,7 @@ GroupedHashTable::GroupedHashTable(std::vector<LogicalType> key_types, idx_t pay
     : layout_(std::move(key_types), 16 + payload_bytes), tracker_(tracker) {
   hash_offset_ = layout_.extra_offset();
   payload_offset_ = layout_.extra_offset() + 16;
-  entries_.assign(kInitialSlots, 0);
+  entries_ = ZeroedArray<uint64_t>(kInitialSlots);
   mask_ = kInitialSlots - 1;
   arenas_.push_back(std::make_unique<Arena>(4096, tracker));
   if (tracker_) {
@@ -70,7 +70,7 @@ void GroupedHashTable::Grow() {
     tracker_->Reserve(static_cast<int64_t>(entries_.size() * sizeof(uint64_t)));
     charged_ += static_cast<int64_t>(entries_.size() * sizeof(uint64_t));
   }
-  entries_.assign(slots, 0);
+  entries_ = ZeroedArray<uint64_t>(slots);
   mask_ = slots - 1;
   for (idx_t g = 0; g < count_; ++g) InsertEntry(RowHash(Row(g)), g);
 }

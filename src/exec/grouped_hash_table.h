@@ -8,6 +8,7 @@
 
 #include "common/hash.h"
 #include "exec/row_layout.h"
+#include "exec/zeroed_array.h"
 
 namespace switchboard {
 
@@ -62,7 +63,7 @@ class GroupedHashTable {
   RowLayout layout_;
   idx_t payload_offset_;
   idx_t hash_offset_;
-  std::vector<uint64_t> entries_;  // 0 = empty; else salt << 48 | (group + 1)
+  ZeroedArray<uint64_t> entries_;  // 0 = empty; else salt << 48 | (group + 1)
   idx_t mask_ = 0;
   idx_t count_ = 0;
   std::vector<std::unique_ptr<uint8_t[]>> blocks_;

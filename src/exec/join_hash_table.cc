@@ -11,6 +11,8 @@ namespace {
 // Extra bytes per row: hash (8), next pointer (8), matched flag (1) and a flag marking rows whose
 // keys can never match (1).
 constexpr idx_t kExtraBytes = 24;
+constexpr idx_t kFirstBlockBytes = 256 * 1024;
+constexpr idx_t kMaxBlockBytes = 4 * 1024 * 1024;
 std::vector<LogicalType> Concat(std::vector<LogicalType> a, const std::vector<LogicalType>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
@@ -18,15 +20,12 @@ std::vector<LogicalType> Concat(std::vector<LogicalType> a, const std::vector<Lo
 }  // namespace
 
 JoinHashTable::RowBlocks::RowBlocks(const RowLayout& layout, MemoryTracker* tracker)
-    : layout_(layout), arena_(std::make_unique<Arena>(4096, tracker)), tracker_(tracker) {
-  rows_per_block_ = std::max<idx_t>(64, (256 * 1024) / layout.row_width());
-}
+    : layout_(layout), arena_(std::make_unique<Arena>(4096, tracker)), tracker_(tracker) {}
 
 JoinHashTable::RowBlocks::~RowBlocks() {
   if (layout_.has_nested()) {
-    for (size_t b = 0; b < blocks_.size(); ++b) {
-      idx_t rows = b + 1 == blocks_.size() ? rows_in_last_ : rows_per_block_;
-      for (idx_t r = 0; r < rows; ++r) layout_.DestroyNested(blocks_[b].get() + r * layout_.row_width());
+    for (auto& block : blocks_) {
+      for (idx_t r = 0; r < block.rows; ++r) layout_.DestroyNested(block.memory.data() + r * layout_.row_width());
     }
   }
   if (tracker_ && charged_ > 0) tracker_->Release(charged_);
@@ -37,19 +36,19 @@ void JoinHashTable::RowBlocks::Append(const std::vector<const Vector*>& columns,
   scratch_.resize(count);
   idx_t width = layout_.row_width();
   for (idx_t i = 0; i < count; ++i) {
-    if (blocks_.empty() || rows_in_last_ == rows_per_block_) {
-      idx_t bytes = rows_per_block_ * width;
+    if (blocks_.empty() || blocks_.back().rows == blocks_.back().capacity) {
+      idx_t bytes = blocks_.empty() ? kFirstBlockBytes : std::min(kMaxBlockBytes, 2 * blocks_.back().memory.size());
+      idx_t capacity = std::max<idx_t>(64, bytes / width);
+      bytes = capacity * width;
       if (tracker_) {
         tracker_->Reserve(static_cast<int64_t>(bytes));
         charged_ += static_cast<int64_t>(bytes);
       }
-      blocks_.emplace_back(new uint8_t[bytes]);
-      rows_in_last_ = 0;
+      blocks_.push_back({ZeroedArray<uint8_t>(bytes), capacity});
     }
-    uint8_t* row = blocks_.back().get() + rows_in_last_ * width;
-    std::memset(row, 0, width);
-    scratch_[i] = row;
-    ++rows_in_last_;
+    Block& block = blocks_.back();
+    scratch_[i] = block.memory.data() + block.rows * width;
+    ++block.rows;
   }
   count_ += count;
   layout_.Scatter(columns, count, scratch_.data());
@@ -95,15 +94,15 @@ void JoinHashTable::Build() {
     tracker_->Reserve(bytes);
     charged_ += bytes;
   }
-  buckets_.assign(slots, nullptr);
+  buckets_ = ZeroedArray<const uint8_t*>(slots);
   mask_ = slots - 1;
   rows_.clear();
   rows_.reserve(count_);
   idx_t width = layout_.row_width();
   for (auto& blocks : blocks_) {
-    for (size_t b = 0; b < blocks->blocks_.size(); ++b) {
-      idx_t rows = b + 1 == blocks->blocks_.size() ? blocks->rows_in_last_ : blocks->rows_per_block_;
-      uint8_t* base = blocks->blocks_[b].get();
+    for (auto& block : blocks->blocks_) {
+      idx_t rows = block.rows;
+      uint8_t* base = block.memory.data();
       for (idx_t r = 0; r < rows; ++r) {
         uint8_t* row = base + r * width;
         rows_.push_back(row);

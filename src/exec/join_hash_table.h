@@ -8,6 +8,7 @@
 
 #include "common/hash.h"
 #include "exec/row_layout.h"
+#include "exec/zeroed_array.h"
 
 namespace switchboard {
 
@@ -29,10 +30,14 @@ class JoinHashTable {
 
    private:
     friend class JoinHashTable;
+    // Zero-filled row storage; blocks grow from 256 KiB to 4 MiB (huge pages for the large).
+    struct Block {
+      ZeroedArray<uint8_t> memory;
+      idx_t capacity;  // rows
+      idx_t rows = 0;
+    };
     const RowLayout& layout_;
-    std::vector<std::unique_ptr<uint8_t[]>> blocks_;
-    idx_t rows_in_last_ = 0;
-    idx_t rows_per_block_;
+    std::vector<Block> blocks_;
     idx_t count_ = 0;
     std::unique_ptr<Arena> arena_;
     MemoryTracker* tracker_;
@@ -85,7 +90,7 @@ class JoinHashTable {
   idx_t hash_offset_, next_offset_, matched_offset_;
   std::vector<std::unique_ptr<RowBlocks>> blocks_;
   std::vector<uint8_t*> rows_;
-  std::vector<const uint8_t*> buckets_;
+  ZeroedArray<const uint8_t*> buckets_;
   idx_t mask_ = 0;
   idx_t count_ = 0;
   bool has_null_key_ = false;

@@ -25,6 +25,11 @@ class RowLayout {
   /// Bytes per row (a multiple of 16).
   idx_t row_width() const { return row_width_; }
   idx_t field_offset(idx_t column) const { return offsets_[column]; }
+  /// Bytes that hold the validity bitmap and the fields of columns [0, columns): rows that only
+  /// carry those columns (probe keys) may be this narrow.
+  idx_t prefix_width(idx_t columns) const {
+    return columns == 0 ? validity_bytes_ : offsets_[columns - 1] + widths_[columns - 1];
+  }
   /// Offset of the caller-defined bytes.
   idx_t extra_offset() const { return extra_offset_; }
   bool has_nested() const { return has_nested_; }

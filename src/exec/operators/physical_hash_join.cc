@@ -39,12 +39,13 @@ struct ProbeState : OperatorState {
   idx_t count = 0;
   std::vector<hash_t> hashes;
   std::vector<const uint8_t*> next;  // next candidate per probe row
+  std::vector<sel_t> active;         // probe rows whose chain is not yet walked to its end
   std::vector<uint8_t> found;        // probe row has a (residual-passing) match
   std::vector<uint32_t> matches;     // matches per probe row (single joins)
-  std::vector<uint8_t> scratch;      // encoded probe keys
+  std::vector<uint8_t> scratch;      // encoded probe keys (the key prefix of the build layout)
   std::vector<uint8_t*> scratch_rows;
-  idx_t row = 0;                     // probe row whose chain is being walked
-  bool unmatched_emitted = false;
+  std::vector<sel_t> probe_rows;     // key-matching pairs of the current step
+  std::vector<const uint8_t*> build_rows;
   DataChunk pairs;                   // probe columns + build columns of candidate pairs
 };
 
@@ -163,8 +164,6 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext&, DataChunk& input, Da
   if (!state.started) {
     state.started = true;
     state.count = input.size();
-    state.row = 0;
-    state.unmatched_emitted = false;
     idx_t count = state.count;
     std::vector<const Vector*> keys;
     for (idx_t k = 0; k < state.keys.size(); ++k) {
@@ -173,7 +172,7 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext&, DataChunk& input, Da
     }
     state.hashes.resize(count);
     HashColumns(keys, count, state.hashes.data());
-    idx_t width = ht.layout().row_width();
+    idx_t width = ht.layout().prefix_width(keys.size());
     state.scratch.assign(count * width, 0);
     state.scratch_rows.resize(count);
     for (idx_t i = 0; i < count; ++i) state.scratch_rows[i] = state.scratch.data() + i * width;
@@ -181,29 +180,45 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext&, DataChunk& input, Da
     state.next.resize(count);
     state.found.assign(count, 0);
     state.matches.assign(count, 0);
-    for (idx_t i = 0; i < count; ++i) {
-      bool joinable = true;
-      for (idx_t k = 0; k < keys.size(); ++k) {
-        if (!null_safe_[k] && !ht.layout().IsValid(state.scratch_rows[i], k)) joinable = false;
+    state.active.clear();
+    if (ht.size() > 0) {
+      // Bucket heads for the whole chunk first (independent loads), with the rows prefetched
+      // for the first step.
+      for (idx_t i = 0; i < count; ++i) {
+        bool joinable = true;
+        for (idx_t k = 0; k < keys.size(); ++k) {
+          if (!null_safe_[k] && !ht.layout().IsValid(state.scratch_rows[i], k)) joinable = false;
+        }
+        const uint8_t* head = joinable ? ht.Bucket(state.hashes[i]) : nullptr;
+        state.next[i] = head;
+        if (head) {
+          __builtin_prefetch(head);
+          state.active.push_back(static_cast<sel_t>(i));
+        }
       }
-      state.next[i] = joinable && ht.size() > 0 ? ht.Bucket(state.hashes[i]) : nullptr;
     }
   }
 
   idx_t key_count = ht.key_count();
   bool need_pairs = EmitsBuildColumns() || residual_;
   bool existence_only = !EmitsBuildColumns();
-  // Walk chains, collecting up to a chunk of key-matching pairs.
-  std::vector<sel_t> probe_rows;
-  std::vector<const uint8_t*> build_rows;
-  while (state.row < state.count && probe_rows.size() < kVectorSize) {
-    idx_t i = state.row;
+  // One step along every unfinished chain: each probe row contributes at most one pair, so a
+  // step yields at most a chunk. Walking all chains a step at a time keeps many independent
+  // row loads in flight instead of one chain's dependent loads.
+  auto& probe_rows = state.probe_rows;
+  auto& build_rows = state.build_rows;
+  probe_rows.clear();
+  build_rows.clear();
+  idx_t unfinished = 0;
+  for (sel_t i : state.active) {
+    if (existence_only && state.found[i]) continue;
     const uint8_t* candidate = state.next[i];
-    if (!candidate || (existence_only && state.found[i])) {
-      ++state.row;
-      continue;
+    const uint8_t* next = ht.Next(candidate);
+    state.next[i] = next;
+    if (next) {
+      __builtin_prefetch(next);
+      state.active[unfinished++] = i;
     }
-    state.next[i] = ht.Next(candidate);
     if (ht.RowHash(candidate) != state.hashes[i] || !ht.layout().KeysEqual(candidate, state.scratch_rows[i], key_count)) {
       continue;
     }
@@ -211,9 +226,10 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext&, DataChunk& input, Da
       state.found[i] = 1;
       continue;
     }
-    probe_rows.push_back(static_cast<sel_t>(i));
+    probe_rows.push_back(i);
     build_rows.push_back(candidate);
   }
+  state.active.resize(unfinished);
 
   if (!probe_rows.empty()) {
     DataChunk& pairs = state.pairs;
@@ -239,9 +255,8 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext&, DataChunk& input, Da
       if (filtered) output.Slice(kept_sel, kept);
       return OperatorResult::kHaveMoreOutput;
     }
-    if (state.row < state.count) return OperatorResult::kHaveMoreOutput;
   }
-  if (state.row < state.count) return OperatorResult::kHaveMoreOutput;
+  if (!state.active.empty()) return OperatorResult::kHaveMoreOutput;
 
   // Every chain is done: emit what depends on whether a probe row matched.
   state.started = false;
