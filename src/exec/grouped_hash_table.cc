@@ -96,9 +96,17 @@ idx_t GroupedHashTable::FindOrCreate(const std::vector<const Vector*>& keys, con
   std::vector<uint8_t*> scratch_rows(count);
   for (idx_t i = 0; i < count; ++i) scratch_rows[i] = scratch_.data() + i * width;
   layout_.Scatter(keys, count, scratch_rows.data());
+  // Room for every row to be a new group, so that slots stay put while the batch is probed; then
+  // the home slots, and the group rows they point to, are fetched for the whole batch before
+  // the rows are resolved one by one (independent misses overlap instead of queueing).
+  while ((count_ + count) * 2 > entries_.size()) Grow();
+  for (idx_t i = 0; i < count; ++i) __builtin_prefetch(&entries_[hashes[i] & mask_]);
+  for (idx_t i = 0; i < count; ++i) {
+    uint64_t entry = entries_[hashes[i] & mask_];
+    if (entry != 0 && (entry >> 48) == Salt(hashes[i])) __builtin_prefetch(Row((entry & kGroupMask) - 1));
+  }
   idx_t created = 0;
   for (idx_t i = 0; i < count; ++i) {
-    if ((count_ + 1) * 2 > entries_.size()) Grow();
     idx_t slot = Probe(hashes[i], scratch_rows[i]);
     uint64_t entry = entries_[slot];
     if (entry != 0) {
