@@ -443,6 +443,9 @@ Result<void> MemoryCatalog::RenameTable(const std::string& schema, const std::st
   if (FindName(to->tables, new_name.name) != to->tables.end()) {
     return Error{ErrorCode::kDuplicateObject, fmt::format("Table '{}' already exists", new_name.ToString())};
   }
+  if (FindName(to->views, new_name.name) != to->views.end()) {
+    return Error{ErrorCode::kDuplicateObject, fmt::format("A view named '{}' already exists", new_name.ToString())};
+  }
   auto entry = it->second;
   from->tables.erase(it);
   entry->name = new_name;
