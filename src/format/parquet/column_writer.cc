@@ -746,8 +746,29 @@ class TypedColumnWriter final : public ColumnWriter {
     return Ok();
   }
 
+  // Whether the first page's values are worth a dictionary. Not when they are nearly all
+  // distinct, when the dictionary already outgrew its limits, or when each value arrives in
+  // one run shorter than RLE's minimum of 8 (sorted or clustered keys): such indexes bit-pack
+  // into bytes that compress worse than the values themselves.
+  bool FirstPageWantsDictionary() const {
+    size_t entries = dictionary_.size();
+    if (static_cast<int64_t>(dictionary_.plain_bytes()) > options_.dictionary_max_bytes ||
+        static_cast<int64_t>(entries) > options_.dictionary_max_entries) {
+      return false;
+    }
+    if (entries <= 1024) return true;
+    if (entries * 5 > indexes_.size() * 4) return false;
+    return indexes_.size() >= entries * 8 || !std::is_sorted(indexes_.begin(), indexes_.end());
+  }
+
   Result<void> FlushPage() {
     if (page_levels_ == 0) return Ok();
+    if (use_dictionary_ && pages_.empty() && !FirstPageWantsDictionary()) {
+      // The chunk is written without a dictionary, this page included.
+      for (uint32_t index : indexes_) AppendPlain(plain_, dictionary_.values()[index], width_);
+      indexes_.clear();
+      use_dictionary_ = false;
+    }
     std::vector<uint8_t> body;
     std::vector<uint8_t> levels;
     PageHeader header;
@@ -788,12 +809,6 @@ class TypedColumnWriter final : public ColumnWriter {
     chunk_bounds_.Merge(page_bounds_);
     chunk_levels_ += static_cast<int64_t>(page_levels_);
     chunk_rows_ += page_rows_;
-    // Values that are nearly all distinct gain nothing from a dictionary: stop after the
-    // first page.
-    if (use_dictionary_ && pages_.size() == 1 && dictionary_.size() > 1024 &&
-        dictionary_.size() * 5 > indexes_.size() * 4) {
-      use_dictionary_ = false;
-    }
     page_bounds_ = Bounds<In>{};
     page_levels_ = 0;
     page_rows_ = 0;

@@ -30,8 +30,9 @@ struct ParquetWriterOptions {
   int64_t page_max_bytes = int64_t{1} << 20;
   int64_t page_max_rows = 20000;
   /// Dictionary encoding, abandoned for the rest of a column chunk when the dictionary grows
-  /// past dictionary_max_bytes or a fifth of row_group_max_rows entries, or when the first
-  /// page's values are nearly all distinct.
+  /// past dictionary_max_bytes or a fifth of row_group_max_rows entries; not used at all when
+  /// the first page's values are nearly all distinct or each arrives in one run shorter than 8
+  /// (sorted keys), which compress better without it.
   bool dictionary = true;
   int64_t dictionary_max_bytes = int64_t{1} << 20;
   ValueEncoding fallback_encoding = ValueEncoding::kPlain;

@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
 
+#include "common/hash.h"
 #include "format/parquet/parquet_reader.h"
 #include "format/parquet/parquet_writer.h"
 #include "format/parquet/tests/parquet_test_util.h"
@@ -391,6 +393,55 @@ TEST_F(ParquetWriterTest, RejectsIntervalsParquetCannotStoreInsteadOfTruncating)
       EXPECT_NE(result.error().message.find(column == 0 ? "flat" : "nested"), std::string::npos)
           << result.error().message;
     }
+  }
+}
+
+TEST_F(ParquetWriterTest, SortedKeysInShortRunsSkipTheDictionary) {
+  // order_key: sorted, runs of 4 (like TPC-H's l_orderkey); day: sorted, runs of 1000;
+  // supplier: 3000 values in no order.
+  std::vector<ParquetWriterField> fields = {
+      {"order_key", TypeId::kBigint}, {"day", TypeId::kBigint}, {"supplier", TypeId::kBigint}};
+  std::string path = dir_ + "/keys.parquet";
+  auto writer = ParquetWriter::Open(path, fields);
+  ASSERT_TRUE(writer.ok()) << writer.error().message;
+  constexpr int64_t kRows = 40000;
+  auto supplier_of = [](int64_t row) { return static_cast<int64_t>(MixHash(row) % 3000); };
+  for (int64_t first = 0; first < kRows; first += 2000) {
+    DataChunk chunk;
+    chunk.Initialize({TypeId::kBigint, TypeId::kBigint, TypeId::kBigint}, 2000);
+    for (idx_t r = 0; r < 2000; ++r) {
+      int64_t row = first + static_cast<int64_t>(r);
+      chunk.column(0).SetValue(r, Value::Bigint(row / 4));
+      chunk.column(1).SetValue(r, Value::Bigint(row / 1000));
+      chunk.column(2).SetValue(r, Value::Bigint(supplier_of(row)));
+    }
+    chunk.SetSize(2000);
+    ASSERT_TRUE((*writer)->Write(chunk).ok());
+  }
+  ASSERT_TRUE((*writer)->Close().ok());
+  auto reader = ParquetReader::Open(path);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  ASSERT_EQ((*reader)->num_row_groups(), 1);
+  auto data_page_encodings = [&](int leaf) {
+    std::set<Encoding> encodings;
+    const ColumnMetaData& meta = *(*reader)->metadata().row_groups[0].columns[leaf].meta_data;
+    for (const PageEncodingStats& stats : *meta.encoding_stats) {
+      if (stats.page_type != PageType::kDictionaryPage) encodings.insert(stats.encoding);
+    }
+    return std::make_pair(meta.dictionary_page_offset.has_value(), encodings);
+  };
+  EXPECT_EQ(data_page_encodings(0), std::make_pair(false, std::set<Encoding>{Encoding::kPlain}));
+  EXPECT_EQ(data_page_encodings(1),
+            std::make_pair(true, std::set<Encoding>{Encoding::kRleDictionary}));
+  EXPECT_EQ(data_page_encodings(2),
+            std::make_pair(true, std::set<Encoding>{Encoding::kRleDictionary}));
+  auto rows = testing::ReadRenderedRows(path);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), static_cast<size_t>(kRows));
+  for (int64_t row = 0; row < kRows; row += 1237) {
+    EXPECT_EQ((*rows)[static_cast<size_t>(row)],
+              (std::vector<std::string>{std::to_string(row / 4), std::to_string(row / 1000),
+                                        std::to_string(supplier_of(row))}));
   }
 }
 
