@@ -189,4 +189,12 @@ struct BinaryAggregate {
   }
 };
 
+/// Which value min, max and arbitrary keep.
+enum class KeptValue : uint8_t { kMin, kMax, kFirst };
+
+/// Sets `function`'s callbacks to those of min/max/arbitrary over ARRAY, MAP and ROW values (min
+/// and max need an orderable type): each state owns a copy of the value kept so far, and NULLs are
+/// skipped. Defined with the collecting aggregates.
+void FillNestedValueAggregate(AggregateFunction& function, KeptValue rule);
+
 }  // namespace switchboard

@@ -352,10 +352,14 @@ std::unique_ptr<FunctionData> BindExtreme(AggregateFunction& function,
                                           const std::vector<LogicalType>& types,
                                           const std::vector<std::optional<Value>>&) {
   const LogicalType& type = types[0];
-  if (!type.IsOrderable() || type.IsNested()) {
+  if (!type.IsOrderable()) {
     SB_THROW(kTypeMismatch, "{}() is not supported for {}", kMax ? "max" : "min", type.ToString());
   }
   function.return_type = type;
+  if (type.IsNested()) {
+    FillNestedValueAggregate(function, kMax ? KeptValue::kMax : KeptValue::kMin);
+    return nullptr;
+  }
   if (type.physical_type() == PhysicalType::kString) {
     UnaryAggregate<StringExtremeState, StringView, StringExtremeOp<kMax>>::Fill(function);
     function.destroy = StringStateDestroyer::Destroy;
@@ -423,8 +427,11 @@ std::unique_ptr<FunctionData> BindArbitrary(AggregateFunction& function,
                                             const std::vector<LogicalType>& types,
                                             const std::vector<std::optional<Value>>&) {
   const LogicalType& type = types[0];
-  if (type.IsNested()) SB_THROW(kNotSupported, "arbitrary() over {} is not supported", type.ToString());
   function.return_type = type;
+  if (type.IsNested()) {
+    FillNestedValueAggregate(function, KeptValue::kFirst);
+    return nullptr;
+  }
   if (type.physical_type() == PhysicalType::kString) {
     UnaryAggregate<StringExtremeState, StringView, StringArbitraryOp>::Fill(function);
     function.destroy = StringStateDestroyer::Destroy;

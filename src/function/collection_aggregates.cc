@@ -1,5 +1,6 @@
 // Aggregates that collect values: array_agg, map_agg, histogram, listagg/string_agg, and
 // min_by/max_by. Their states keep values of any type in growable columns they own.
+#include <memory>
 #include <new>
 #include <string>
 
@@ -378,6 +379,84 @@ std::unique_ptr<FunctionData> BindBy(AggregateFunction& function,
   return nullptr;
 }
 
+// ----- min / max / arbitrary over nested values
+// ---------------------------------------------------------------------
+
+struct KeptValueState {
+  std::unique_ptr<ValueColumn> value;  // one value, or none yet
+};
+
+template <KeptValue kRule>
+void KeepConsider(KeptValueState& s, const Vector& values, idx_t index) {
+  if (s.value) {
+    if constexpr (kRule == KeptValue::kFirst) {
+      return;
+    } else {
+      int c = CompareAt(values, index, s.value->values(), 0);
+      if (kRule == KeptValue::kMax ? c <= 0 : c >= 0) return;
+      s.value->Clear();
+    }
+  } else {
+    s.value = std::make_unique<ValueColumn>(values.type());
+  }
+  s.value->Append(values, index);
+}
+
+template <KeptValue kRule>
+void KeepUpdate(AggregateInputs& inputs, uint8_t** states, uint8_t* single) {
+  ObjectState<KeptValueState>::ForEachRow(inputs, states, single, [&](KeptValueState& s, idx_t i) {
+    RowRef value = ResolveRow(inputs.arguments[0], i);
+    if (IsValidAt(*value.vector, value.index)) KeepConsider<kRule>(s, *value.vector, value.index);
+  });
+}
+
+template <KeptValue kRule>
+void KeepUpdateGrouped(AggregateInputs& inputs, uint8_t** states) {
+  KeepUpdate<kRule>(inputs, states, nullptr);
+}
+template <KeptValue kRule>
+void KeepUpdateSingle(AggregateInputs& inputs, uint8_t* state) {
+  KeepUpdate<kRule>(inputs, nullptr, state);
+}
+
+template <KeptValue kRule>
+void KeepCombine(uint8_t** sources, uint8_t** targets, idx_t count, const FunctionData*) {
+  for (idx_t i = 0; i < count; ++i) {
+    auto& source = ObjectState<KeptValueState>::Of(sources[i]);
+    if (source.value) {
+      KeepConsider<kRule>(ObjectState<KeptValueState>::Of(targets[i]), source.value->values(), 0);
+    }
+  }
+}
+
+void KeepFinalize(uint8_t** states, idx_t count, const FunctionData*, Vector& result,
+                  idx_t offset) {
+  SelectionVector first(1);
+  first.set_index(0, 0);
+  for (idx_t i = 0; i < count; ++i) {
+    auto& s = ObjectState<KeptValueState>::Of(states[i]);
+    if (s.value) {
+      result.CopyRows(s.value->values(), first, 1, offset + i);
+    } else {
+      result.SetNull(offset + i);
+    }
+  }
+}
+
+template <KeptValue kRule>
+void FillKeptValueAggregate(AggregateFunction& function) {
+  AggregateFunction filled = ObjectState<KeptValueState>::Make(
+      function.name, function.arguments, function.return_type, KeepUpdateGrouped<kRule>,
+      KeepUpdateSingle<kRule>, KeepCombine<kRule>, KeepFinalize, function.bind);
+  function.state_size = filled.state_size;
+  function.initialize = filled.initialize;
+  function.update = filled.update;
+  function.simple_update = filled.simple_update;
+  function.combine = filled.combine;
+  function.finalize = filled.finalize;
+  function.destroy = filled.destroy;
+}
+
 // ----- registration
 // --------------------------------------------------------------------------------
 
@@ -391,6 +470,17 @@ AggregateFunction Collecting(const char* name, std::vector<LogicalType> argument
 }
 
 }  // namespace
+
+void FillNestedValueAggregate(AggregateFunction& function, KeptValue rule) {
+  switch (rule) {
+    case KeptValue::kMin:
+      return FillKeptValueAggregate<KeptValue::kMin>(function);
+    case KeptValue::kMax:
+      return FillKeptValueAggregate<KeptValue::kMax>(function);
+    case KeptValue::kFirst:
+      return FillKeptValueAggregate<KeptValue::kFirst>(function);
+  }
+}
 
 void RegisterCollectionAggregates(FunctionRegistry& registry) {
   const LogicalType any;
