@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <numeric>
 
 #include "common/string_util.h"
 #include "exec/expression_executor.h"
@@ -54,8 +55,20 @@ struct SortedWindow {
   std::vector<idx_t> peer_group;      // peer group number within the partition
 };
 
-SortedWindow SortForWindow(const ChunkCollection& keys, idx_t partition_count,
+SortedWindow SortForWindow(const ChunkCollection& keys, idx_t row_count, idx_t partition_count,
                            const std::vector<AggregateExpression::Order>& orders) {
+  SortedWindow w;
+  if (keys.types().empty()) {
+    // OVER (): the rows in input order, one partition, all peers.
+    w.order.resize(row_count);
+    std::iota(w.order.begin(), w.order.end(), idx_t{0});
+    w.partition_start.assign(row_count, 0);
+    w.partition_end.assign(row_count, row_count);
+    w.peer_start = w.partition_start;
+    w.peer_end = w.partition_end;
+    w.peer_group.assign(row_count, 0);
+    return w;
+  }
   std::vector<SortSpec> partition_specs, all_specs;
   for (idx_t k = 0; k < partition_count; ++k) {
     partition_specs.push_back({k, false, false});
@@ -66,7 +79,6 @@ SortedWindow SortForWindow(const ChunkCollection& keys, idx_t partition_count,
   }
   RowSorter all(keys, all_specs);
   RowSorter by_partition(keys, partition_specs);
-  SortedWindow w;
   w.order = all.Sort();
   idx_t n = w.order.size();
   w.partition_start.resize(n);
@@ -270,7 +282,7 @@ void PhysicalWindow::Finalize(ExecutionContext& context, GlobalSinkState& global
     for (const auto& p : spec.partitions) key_expressions.push_back(p.get());
     for (const auto& o : spec.orders) key_expressions.push_back(o.expression.get());
     auto keys = Evaluate(rows, key_expressions, context.query);
-    SortedWindow sorted = SortForWindow(*keys, spec.partitions.size(), spec.orders);
+    SortedWindow sorted = SortForWindow(*keys, n, spec.partitions.size(), spec.orders);
     std::vector<Value> order_keys;
 
     for (size_t wi = first; wi < windows_.size(); ++wi) {
