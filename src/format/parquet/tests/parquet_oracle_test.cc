@@ -327,7 +327,7 @@ struct WriterVariant {
   ValueEncoding fallback;
 };
 
-TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
+TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesStatisticsAndFieldIds) {
   std::vector<WriterVariant> variants = {
       {"snappy_v1", CompressionCodec::kSnappy, 1, true, ValueEncoding::kPlain},
       {"zstd_v2_delta", CompressionCodec::kZstd, 2, false, ValueEncoding::kDelta},
@@ -344,10 +344,15 @@ TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
   columns.emplace_back("c_interval_year_month", TypeId::kIntervalYearMonth);
   std::vector<ParquetWriterField> fields;
   std::vector<LogicalType> types;
+  // Field ids (as Iceberg writes them) and key-value metadata, as DuckDB lists them.
+  std::vector<std::vector<std::string>> expected_metadata = {{"kv:written.by", "oracle test"}};
   for (const auto& [name, type] : columns) {
-    fields.emplace_back(name, type);
+    int32_t field_id = 100 + static_cast<int32_t>(fields.size());
+    fields.emplace_back(name, type, true, field_id);
     types.push_back(type);
+    expected_metadata.push_back({name, std::to_string(field_id)});
   }
+  std::sort(expected_metadata.begin(), expected_metadata.end());
   // The rows written, rendered.
   std::vector<std::vector<std::string>> written;
   std::vector<DataChunk> chunks(4);
@@ -373,6 +378,7 @@ TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
     options.fallback_encoding = variant.fallback;
     options.row_group_max_rows = 1000;
     options.page_max_rows = 300;
+    options.key_value_metadata = {{"written.by", "oracle test"}};
     std::string path = fmt::format("{}/written_{}.parquet", dir_, variant.name);
     auto writer = ParquetWriter::Open(path, fields, options);
     ASSERT_TRUE(writer.ok()) << writer.error().message;
@@ -388,6 +394,12 @@ TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
         SqlString(path), SqlString(outputs.back())));
     outputs.push_back(path + ".stats.csv");
     statements.push_back(StatisticsStatement(path, outputs.back()));
+    outputs.push_back(path + ".metadata.csv");
+    statements.push_back(fmt::format(
+        "COPY (SELECT name, field_id::VARCHAR FROM parquet_schema({0}) WHERE field_id IS NOT NULL "
+        "UNION ALL SELECT 'kv:' || decode(key), decode(value) FROM parquet_kv_metadata({0}) "
+        "ORDER BY ALL) TO {1} (HEADER false);\n",
+        SqlString(path), SqlString(outputs.back())));
   }
   RunOracle(statements, outputs, dir_);
   const std::map<std::string, std::string> duckdb_types = {
@@ -422,24 +434,26 @@ TEST_F(ParquetOracleTest, WrittenFilesReadBackInDuckDbWithTypesAndStatistics) {
   for (size_t f = 0; f < files.size(); ++f) {
     SCOPED_TRACE(files[f]);
     // Values: DuckDB and our reader both read the rows written.
-    ASSERT_TRUE(fs::exists(outputs[3 * f])) << "DuckDB could not read the file";
-    auto duckdb_rows = ParseCsv(testing::ReadTextFile(outputs[3 * f]));
+    ASSERT_TRUE(fs::exists(outputs[4 * f])) << "DuckDB could not read the file";
+    auto duckdb_rows = ParseCsv(testing::ReadTextFile(outputs[4 * f]));
     EXPECT_EQ(FirstDifference(written, duckdb_rows), "") << "DuckDB";
     auto our_rows = ReadRenderedRows(files[f]);
     ASSERT_TRUE(our_rows.ok()) << our_rows.error().message;
     EXPECT_EQ(FirstDifference(written, *our_rows), "") << "Switchboard";
     // Types.
-    auto described = ParseCsv(testing::ReadTextFile(outputs[3 * f + 1]));
+    auto described = ParseCsv(testing::ReadTextFile(outputs[4 * f + 1]));
     ASSERT_EQ(described.size(), columns.size());
     for (const auto& row : described) {
       std::string type = row[1];
       type.erase(std::remove(type.begin(), type.end(), '"'), type.end());
       EXPECT_EQ(type, duckdb_types.at(row[0])) << row[0];
     }
+    // Field ids and key-value metadata.
+    EXPECT_EQ(ParseCsv(testing::ReadTextFile(outputs[4 * f + 3])), expected_metadata);
     // Statistics: DuckDB parses every chunk's statistics to the counts and bounds we wrote.
     auto reader = ParquetReader::Open(files[f]);
     ASSERT_TRUE(reader.ok());
-    auto stats = ParseCsv(testing::ReadTextFile(outputs[3 * f + 2]));
+    auto stats = ParseCsv(testing::ReadTextFile(outputs[4 * f + 2]));
     ASSERT_EQ(stats.size(), static_cast<size_t>((*reader)->num_row_groups()) *
                                 (*reader)->schema().leaves().size());
     for (const auto& row : stats) {
