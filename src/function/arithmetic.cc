@@ -267,10 +267,12 @@ int64_t CheckedAddMicros(int64_t a, int64_t b) {
 
 template <int kSign>
 void DatePlusDayTime(DataChunk& args, FunctionContext&, Vector& result) {
-  ExecuteBinary<int32_t, int64_t, int32_t>(args.column(0), args.column(1), result, args.size(),
-                                           [](int32_t d, int64_t us) {
-                                             return Timestamp::ToDate(d * kMicrosPerDay + kSign * us);
-                                           });
+  ExecuteBinary<int32_t, int64_t, int32_t>(
+      args.column(0), args.column(1), result, args.size(), [](int32_t d, int64_t us) {
+        SB_USER_CHECK(us % kMicrosPerDay == 0, kInvalidParameter,
+                      "Cannot add hour, minutes or seconds to a date");
+        return Timestamp::ToDate(d * kMicrosPerDay + kSign * us);
+      });
 }
 template <int kSign>
 void DatePlusYearMonth(DataChunk& args, FunctionContext&, Vector& result) {
