@@ -5,11 +5,13 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/error.h"
 #include "types/data_chunk.h"
+#include "types/value.h"
 
 namespace switchboard {
 
@@ -116,6 +118,11 @@ class PhysicalOperator {
   virtual const PhysicalOperator* SourceDependency() const { return nullptr; }
 
   // ----- EXPLAIN ------------------------------------------------------------------------------
+  /// The value every row of output `column` holds when the plan fixes it (a projection of a
+  /// constant, such as the NULLs that stand in for pruned columns); nullopt otherwise. Sinks use
+  /// it to store nothing for such columns.
+  virtual std::optional<Value> ConstantColumn(idx_t /*column*/) const { return std::nullopt; }
+
   virtual std::string Name() const = 0;
   virtual std::string Details() const { return ""; }
   /// Extra counters for EXPLAIN ANALYZE (files read, rows pruned, ...).

@@ -13,6 +13,7 @@ class PhysicalFilter : public PhysicalOperator {
   std::unique_ptr<OperatorState> GetOperatorState(ExecutionContext& context) const override;
   OperatorResult Execute(ExecutionContext& context, DataChunk& input, DataChunk& output,
                          GlobalOperatorState& global, OperatorState& state) const override;
+  std::optional<Value> ConstantColumn(idx_t column) const override { return children[0]->ConstantColumn(column); }
   std::string Name() const override { return "FILTER"; }
   std::string Details() const override { return predicate_->ToString(); }
 

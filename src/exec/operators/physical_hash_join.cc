@@ -3,6 +3,7 @@
 #include "exec/operators/physical_hash_join.h"
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 
 #include "common/string_util.h"
@@ -61,6 +62,24 @@ PhysicalHashJoin::PhysicalHashJoin(std::vector<LogicalType> types, JoinType join
   SB_CHECK(join_type_ != JoinType::kRight, "RIGHT joins are planned as LEFT joins");
   probe_types_ = probe->types;
   build_types_ = build->types;
+  std::vector<bool> residual_reads(build_types_.size(), false);
+  if (residual_) {
+    VisitExpression(*residual_, [&](const Expression& e) {
+      if (e.kind != ExpressionKind::kReference) return;
+      idx_t index = e.As<ReferenceExpression>().index;
+      if (index >= probe_types_.size()) residual_reads[index - probe_types_.size()] = true;
+    });
+  }
+  for (idx_t c = 0; c < build_types_.size(); ++c) {
+    build_constants_.push_back(build->ConstantColumn(c));
+    bool needed = EmitsBuildColumns() || residual_reads[c];
+    if (needed && !build_constants_.back()) {
+      stored_position_.push_back(stored_types_.size());
+      stored_types_.push_back(build_types_[c]);
+    } else {
+      stored_position_.push_back(std::nullopt);
+    }
+  }
   children.push_back(std::move(probe));
   children.push_back(std::move(build));
 }
@@ -80,7 +99,7 @@ std::unique_ptr<GlobalSinkState> PhysicalHashJoin::GetGlobalSinkState(ExecutionC
   auto state = std::make_unique<JoinSinkState>();
   std::vector<LogicalType> key_types;
   for (const auto& k : build_keys_) key_types.push_back(k->type);
-  state->table = std::make_unique<JoinHashTable>(key_types, build_types_, null_safe_, context.query->memory);
+  state->table = std::make_unique<JoinHashTable>(key_types, stored_types_, null_safe_, context.query->memory);
   return state;
 }
 
@@ -104,7 +123,9 @@ void PhysicalHashJoin::Sink(ExecutionContext&, DataChunk& chunk, GlobalSinkState
   }
   l.hashes.resize(count);
   HashColumns(columns, count, l.hashes.data());
-  for (idx_t c = 0; c < chunk.ColumnCount(); ++c) columns.push_back(&chunk.column(c));
+  for (idx_t c = 0; c < chunk.ColumnCount(); ++c) {
+    if (stored_position_[c]) columns.push_back(&chunk.column(c));
+  }
   l.blocks->Append(columns, l.hashes.data(), null_safe_, count);
 }
 
@@ -136,8 +157,10 @@ std::unique_ptr<OperatorState> PhysicalHashJoin::GetOperatorState(ExecutionConte
 namespace {
 
 // Fills `pairs` with the probe rows `probe_rows` and the build rows `build_rows`.
-void MaterializePairs(const DataChunk& input, const JoinHashTable& table, const std::vector<sel_t>& probe_rows,
-                      const std::vector<const uint8_t*>& build_rows, idx_t probe_columns, DataChunk& pairs) {
+void MaterializePairs(const DataChunk& input, const std::vector<sel_t>& probe_rows,
+                      const std::vector<const uint8_t*>& build_rows, idx_t probe_columns,
+                      const std::function<void(const std::vector<const uint8_t*>&, idx_t, Vector&)>& gather_build,
+                      DataChunk& pairs) {
   idx_t n = probe_rows.size();
   pairs.Reset();
   SelectionVector sel(n);
@@ -146,11 +169,7 @@ void MaterializePairs(const DataChunk& input, const JoinHashTable& table, const 
     pairs.column(c) = input.column(c);
     pairs.column(c).Slice(sel, n);
   }
-  const RowLayout& layout = table.layout();
-  for (idx_t c = probe_columns; c < pairs.ColumnCount(); ++c) {
-    layout.Gather(reinterpret_cast<const uint8_t* const*>(build_rows.data()), n,
-                  table.key_count() + (c - probe_columns), pairs.column(c));
-  }
+  for (idx_t c = probe_columns; c < pairs.ColumnCount(); ++c) gather_build(build_rows, c - probe_columns, pairs.column(c));
   pairs.SetSize(n);
 }
 
@@ -233,7 +252,11 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext&, DataChunk& input, Da
 
   if (!probe_rows.empty()) {
     DataChunk& pairs = state.pairs;
-    MaterializePairs(input, ht, probe_rows, build_rows, probe_columns, pairs);
+    MaterializePairs(input, probe_rows, build_rows, probe_columns,
+                     [&](const std::vector<const uint8_t*>& rows, idx_t column, Vector& result) {
+                       GatherBuildColumn(rows, column, result);
+                     },
+                     pairs);
     SelectionVector kept_sel(pairs.size());
     idx_t kept = pairs.size();
     bool filtered = false;
@@ -320,6 +343,18 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext&, DataChunk& input, Da
   SB_CHECK(false, "unexpected join type");
 }
 
+void PhysicalHashJoin::GatherBuildColumn(const std::vector<const uint8_t*>& rows, idx_t column, Vector& result) const {
+  if (!stored_position_[column]) {
+    // A constant of the build plan, or a column nothing downstream of the table reads.
+    result = build_constants_[column] ? Vector::Constant(*build_constants_[column])
+                                      : Vector::ConstantNull(build_types_[column]);
+    return;
+  }
+  const JoinHashTable& ht = table();
+  ht.layout().Gather(reinterpret_cast<const uint8_t* const*>(rows.data()), rows.size(),
+                     ht.key_count() + *stored_position_[column], result);
+}
+
 // ----- unmatched build rows ------------------------------------------------------------------
 
 namespace {
@@ -345,10 +380,7 @@ void PhysicalHashJoin::GetData(ExecutionContext&, DataChunk& chunk, GlobalSource
   if (n == 0) return;
   idx_t probe_columns = probe_types_.size();
   for (idx_t c = 0; c < probe_columns; ++c) chunk.column(c) = Vector::ConstantNull(types[c]);
-  for (idx_t c = probe_columns; c < types.size(); ++c) {
-    ht.layout().Gather(reinterpret_cast<const uint8_t* const*>(unmatched.data()), n,
-                       ht.key_count() + (c - probe_columns), chunk.column(c));
-  }
+  for (idx_t c = probe_columns; c < types.size(); ++c) GatherBuildColumn(unmatched, c - probe_columns, chunk.column(c));
   chunk.SetSize(n);
 }
 

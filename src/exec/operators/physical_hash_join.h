@@ -47,6 +47,8 @@ class PhysicalHashJoin : public PhysicalOperator {
   friend struct ProbeState;
   const JoinHashTable& table() const;
   bool EmitsBuildColumns() const;
+  /// Build column `column` of `rows` into `result` (a constant vector when it is not stored).
+  void GatherBuildColumn(const std::vector<const uint8_t*>& rows, idx_t column, Vector& result) const;
 
   JoinType join_type_;
   ExpressionList probe_keys_;
@@ -55,6 +57,12 @@ class PhysicalHashJoin : public PhysicalOperator {
   ExpressionPtr residual_;
   std::vector<LogicalType> probe_types_;
   std::vector<LogicalType> build_types_;
+  // Per build column: its position among the payload columns the table stores, or nullopt for
+  // columns the table does not store: constants of the build plan (emitted as constant vectors)
+  // and, for joins that do not emit build columns, those the residual does not read.
+  std::vector<std::optional<idx_t>> stored_position_;
+  std::vector<std::optional<Value>> build_constants_;
+  std::vector<LogicalType> stored_types_;
 };
 
 }  // namespace switchboard

@@ -30,6 +30,13 @@ OperatorResult PhysicalProjection::Execute(ExecutionContext&, DataChunk& input, 
   return OperatorResult::kNeedMoreInput;
 }
 
+std::optional<Value> PhysicalProjection::ConstantColumn(idx_t column) const {
+  const Expression& e = *expressions_[column];
+  if (e.kind == ExpressionKind::kConstant) return e.As<ConstantExpression>().value;
+  if (e.kind == ExpressionKind::kReference) return children[0]->ConstantColumn(e.As<ReferenceExpression>().index);
+  return std::nullopt;
+}
+
 std::string PhysicalProjection::Details() const {
   std::vector<std::string> parts;
   for (const auto& e : expressions_) parts.push_back(e->ToString());

@@ -13,6 +13,7 @@ class PhysicalProjection : public PhysicalOperator {
   std::unique_ptr<OperatorState> GetOperatorState(ExecutionContext& context) const override;
   OperatorResult Execute(ExecutionContext& context, DataChunk& input, DataChunk& output,
                          GlobalOperatorState& global, OperatorState& state) const override;
+  std::optional<Value> ConstantColumn(idx_t column) const override;
   std::string Name() const override { return "PROJECTION"; }
   std::string Details() const override;
 
