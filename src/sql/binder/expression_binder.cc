@@ -918,6 +918,8 @@ ExpressionPtr ExpressionBinder::BindAggregate(const ast::FunctionCall& call, con
   for (size_t i = 0; i < args.size() && i < resolved.parameter_types.size(); ++i) {
     if (resolved.parameter_types[i].IsValid()) args[i] = CastIfNeeded(std::move(args[i]), resolved.parameter_types[i]);
   }
+  // Only aggregates whose result depends on input order pay for sorting their inputs.
+  if (!resolved.function.order_sensitive) order_by.clear();
   auto aggregate = std::make_unique<AggregateExpression>(std::move(resolved.function), std::move(resolved.bind_data),
                                                          std::move(args), call.distinct);
   aggregate->filter = std::move(filter);
