@@ -398,6 +398,18 @@ void PhysicalHashJoin::BuildPipelines(PipelineBuilder& builder, Pipeline& curren
   children[0]->BuildPipelines(builder, current);
 }
 
+std::optional<Value> PhysicalHashJoin::ConstantColumn(idx_t column) const {
+  // Outer joins fill the other side's columns with NULLs, so only NULL constants survive them.
+  auto survives = [](JoinType type, bool padded, std::optional<Value> value) -> std::optional<Value> {
+    if (!value || !padded || value->is_null()) return value;
+    return type == JoinType::kInner ? value : std::nullopt;
+  };
+  idx_t probe_columns = probe_types_.size();
+  if (column < probe_columns) return survives(join_type_, join_type_ == JoinType::kFull, children[0]->ConstantColumn(column));
+  if (!EmitsBuildColumns()) return std::nullopt;  // the mark column
+  return survives(join_type_, join_type_ != JoinType::kInner, build_constants_[column - probe_columns]);
+}
+
 std::string PhysicalHashJoin::Name() const { return std::string("HASH_JOIN ") + JoinTypeName(join_type_); }
 
 std::string PhysicalHashJoin::Details() const {

@@ -40,6 +40,7 @@ class PhysicalHashJoin : public PhysicalOperator {
                LocalSourceState& local) const override;
 
   void BuildPipelines(PipelineBuilder& builder, Pipeline& current) override;
+  std::optional<Value> ConstantColumn(idx_t column) const override;
   std::string Name() const override;
   std::string Details() const override;
 
