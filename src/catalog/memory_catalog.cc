@@ -14,10 +14,18 @@ namespace switchboard {
 
 namespace {
 
+// A row id is the row's position in the snapshot a statement scanned, tagged with that
+// snapshot's version, so a change computed on an older snapshot is detected instead of applied
+// to the rows that now sit at those positions.
+constexpr int kRowPositionBits = 36;
+constexpr int64_t kRowPositionMask = (int64_t{1} << kRowPositionBits) - 1;
+constexpr uint64_t kSnapshotVersionMask = (uint64_t{1} << (63 - kRowPositionBits)) - 1;
+
 struct TableSnapshot {
   std::vector<std::shared_ptr<const DataChunk>> chunks;
-  std::vector<idx_t> offsets;  // first row id of each chunk
+  std::vector<idx_t> offsets;  // first row position of each chunk
   idx_t rows = 0;
+  uint64_t version = 0;  // one more per commit, modulo kSnapshotVersionMask + 1
 
   void Add(std::shared_ptr<const DataChunk> chunk) {
     offsets.push_back(rows);
@@ -54,7 +62,8 @@ void MemoryScan(const TableScanRequest& request, GlobalTableState& global, Local
     if (id == kRowIdColumn) {
       Vector& row_ids = output.column(i);
       int64_t* out = row_ids.data<int64_t>();
-      int64_t base = static_cast<int64_t>(data.snapshot->offsets[index]);
+      int64_t base = static_cast<int64_t>(data.snapshot->version << kRowPositionBits) |
+                     static_cast<int64_t>(data.snapshot->offsets[index]);
       for (idx_t r = 0; r < chunk.size(); ++r) out[r] = base + static_cast<int64_t>(r);
     } else {
       output.column(i) = chunk.column(id);
@@ -152,7 +161,7 @@ class MemoryTable : public TableEntry, public std::enable_shared_from_this<Memor
     std::lock_guard<std::mutex> write(write_mutex_);
     auto old = Current();
     std::vector<bool> deleted(old->rows, false);
-    for (int64_t id : row_ids) deleted[static_cast<size_t>(id)] = true;
+    for (int64_t id : row_ids) deleted[Position(id, *old)] = true;
     SnapshotBuilder builder(ColumnTypes(), tracker_);
     for (size_t c = 0; c < old->chunks.size(); ++c) {
       const DataChunk& chunk = *old->chunks[c];
@@ -173,7 +182,7 @@ class MemoryTable : public TableEntry, public std::enable_shared_from_this<Memor
     auto old = Current();
     // Row id -> position of its new values (last update of a row wins).
     std::vector<int64_t> source(old->rows, -1);
-    for (size_t i = 0; i < row_ids.size(); ++i) source[static_cast<size_t>(row_ids[i])] = static_cast<int64_t>(i);
+    for (size_t i = 0; i < row_ids.size(); ++i) source[Position(row_ids[i], *old)] = static_cast<int64_t>(i);
     SnapshotBuilder builder(ColumnTypes(), tracker_);
     for (size_t c = 0; c < old->chunks.size(); ++c) {
       const DataChunk& chunk = *old->chunks[c];
@@ -196,14 +205,28 @@ class MemoryTable : public TableEntry, public std::enable_shared_from_this<Memor
     std::lock_guard<std::mutex> lock(snapshot_mutex_);
     return snapshot_;
   }
-  void Publish(std::shared_ptr<const TableSnapshot> snapshot) {
+  /// Makes `snapshot` the current one, as the next version.
+  void Publish(std::shared_ptr<TableSnapshot> snapshot) {
     std::lock_guard<std::mutex> lock(snapshot_mutex_);
+    snapshot->version = (snapshot_->version + 1) & kSnapshotVersionMask;
     snapshot_ = std::move(snapshot);
   }
   std::mutex& write_mutex() { return write_mutex_; }
   MemoryTracker* tracker() const { return tracker_; }
 
  private:
+  /// The position in `current` of the row `row_id` names; throws kCommitConflict when the id
+  /// comes from a scan of an earlier snapshot (another statement changed the table since).
+  size_t Position(int64_t row_id, const TableSnapshot& current) const {
+    uint64_t version = static_cast<uint64_t>(row_id) >> kRowPositionBits;
+    int64_t position = row_id & kRowPositionMask;
+    if (version != current.version || position >= static_cast<int64_t>(current.rows)) {
+      SB_THROW(kCommitConflict, "Table '{}' was changed by another statement since this statement read it; run it again",
+               name.ToString());
+    }
+    return static_cast<size_t>(position);
+  }
+
   MemoryTracker* tracker_;
   mutable std::mutex snapshot_mutex_;
   std::mutex write_mutex_;  // serializes writers

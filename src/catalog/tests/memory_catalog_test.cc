@@ -71,6 +71,12 @@ class MemoryCatalogTest : public ::testing::Test {
     std::sort(ids.begin(), ids.end());
     return ids;
   }
+  /// The row ids of the first `count` rows of the table's current snapshot.
+  std::vector<int64_t> RowIds(const TableEntry& table, size_t count) {
+    std::vector<int64_t> ids = ScanIds(table, table.ScanBindData(), true);
+    ids.resize(count);
+    return ids;
+  }
   std::vector<int64_t> ScanIds(const TableEntry& table) {
     return ScanIds(table, table.ScanBindData());
   }
@@ -203,7 +209,7 @@ TEST_F(MemoryCatalogTest, AScanKeepsItsSnapshotWhileWritersCommit) {
   Append(*table, 0, 3000);
   auto before = table->ScanBindData();
   Append(*table, 3000, 10);
-  table->DeleteRows({0, 1});
+  table->DeleteRows(RowIds(*table, 2));
   EXPECT_EQ(ScanIds(*table, before), Range(0, 3000));
   std::vector<int64_t> now = Range(2, 3008);
   EXPECT_EQ(ScanIds(*table), now);
@@ -234,8 +240,9 @@ TEST_F(MemoryCatalogTest, OverwriteReplacesEveryRow) {
 TEST_F(MemoryCatalogTest, RowIdsAddressRowsForDeleteAndUpdate) {
   auto table = CreateTable("t");
   Append(*table, 100, 5);
-  EXPECT_EQ(ScanIds(*table, table->ScanBindData(), true), Range(0, 5));
-  table->DeleteRows({1, 3});
+  std::vector<int64_t> row_ids = ScanIds(*table, table->ScanBindData(), true);
+  ASSERT_EQ(row_ids.size(), 5u);
+  table->DeleteRows({row_ids[1], row_ids[3]});
   EXPECT_EQ(ScanIds(*table), (std::vector<int64_t>{100, 102, 104}));
   ChunkCollection values({TypeId::kBigint});
   DataChunk chunk;
@@ -243,8 +250,23 @@ TEST_F(MemoryCatalogTest, RowIdsAddressRowsForDeleteAndUpdate) {
   chunk.column(0).SetValue(0, Value::Bigint(7));
   chunk.SetSize(1);
   values.Append(chunk);
-  table->UpdateRows({2}, {0}, values);  // the row now at position 2 (id 104)
+  row_ids = ScanIds(*table, table->ScanBindData(), true);
+  table->UpdateRows({row_ids[2]}, {0}, values);  // the row now at position 2 (id 104)
   EXPECT_EQ(ScanIds(*table), (std::vector<int64_t>{7, 100, 102}));
+}
+
+TEST_F(MemoryCatalogTest, RowIdsOfAnEarlierSnapshotAreAConflict) {
+  auto table = CreateTable("t");
+  Append(*table, 100, 5);
+  std::vector<int64_t> stale = ScanIds(*table, table->ScanBindData(), true);
+  Append(*table, 200, 1);  // another statement commits in between
+  try {
+    table->DeleteRows({stale[0]});
+    ADD_FAILURE() << "a row id of an earlier snapshot was applied";
+  } catch (const Exception& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kCommitConflict);
+  }
+  EXPECT_EQ(ScanIds(*table).size(), 6u);
 }
 
 TEST_F(MemoryCatalogTest, RejectsNullsInNotNullColumns) {
@@ -281,7 +303,7 @@ TEST_F(MemoryCatalogTest, RewritesReleaseTheRowsTheyReplace) {
   auto table = CreateTable("t");
   Append(*table, 0, 5000);
   int64_t full = tracker_.used();
-  table->DeleteRows(Range(0, 4000));
+  table->DeleteRows(RowIds(*table, 4000));
   EXPECT_LT(tracker_.used(), full);
   EXPECT_GT(tracker_.used(), 0);
   Append(*table, 0, 1, true);
