@@ -19,13 +19,16 @@ ExternalFormat FormatOf(const ExternalTableDefinition& definition) {
   if (format == "parquet") return ExternalFormat::kParquet;
   if (format == "csv") return ExternalFormat::kCsv;
   if (format == "json") return ExternalFormat::kJson;
-  SB_THROW(kInvalidParameter, "External tables are stored as parquet, csv (textfile) or json, not '{}'", definition.format);
+  SB_THROW(kInvalidParameter,
+           "External tables are stored as parquet, csv (textfile) or json, not '{}'",
+           definition.format);
 }
 
 std::optional<char> CharOption(const ExternalTableDefinition& definition, const std::string& key) {
   for (const auto& [k, v] : definition.options) {
     if (k != key) continue;
-    SB_USER_CHECK(v.size() <= 1, kInvalidParameter, "The {} of an external table must be one character, got '{}'", key, v);
+    SB_USER_CHECK(v.size() <= 1, kInvalidParameter,
+                  "The {} of an external table must be one character, got '{}'", key, v);
     return v.empty() ? '\0' : v[0];
   }
   return std::nullopt;
@@ -44,19 +47,29 @@ class ExternalTable final : public ExternalTableEntry {
     data_columns_ = columns.size() - definition.partition_columns.size();
     for (size_t p = 0; p < definition.partition_columns.size(); ++p) {
       const ColumnDefinition& column = columns[data_columns_ + p];
-      SB_USER_CHECK(EqualsIgnoreCase(column.name, definition.partition_columns[p]), kInvalidParameter,
-                    "Partition column '{}' must be among the last columns of the table", definition.partition_columns[p]);
-      SB_USER_CHECK(!column.type.IsNested(), kInvalidParameter, "Partition column '{}' cannot be of type {}",
-                    column.name, column.type.ToString());
+      SB_USER_CHECK(EqualsIgnoreCase(column.name, definition.partition_columns[p]),
+                    kInvalidParameter,
+                    "Partition column '{}' must be among the last columns of the table",
+                    definition.partition_columns[p]);
+      SB_USER_CHECK(!column.type.IsNested(), kInvalidParameter,
+                    "Partition column '{}' cannot be of type {}", column.name,
+                    column.type.ToString());
       partition_columns_.push_back({column.name, column.type});
     }
-    for (size_t c = 0; c < data_columns_; ++c) declared_.emplace_back(columns[c].name, columns[c].type);
+    for (size_t c = 0; c < data_columns_; ++c)
+      declared_.emplace_back(columns[c].name, columns[c].type);
     std::string compression = definition.Option("compression");
     if (!compression.empty()) compression_ = ParseStreamCompression(compression).ValueOrThrow();
     switch (format_) {
-      case ExternalFormat::kParquet: function_ = ReadParquetFunction(); break;
-      case ExternalFormat::kCsv: function_ = ReadCsvFunction(); break;
-      case ExternalFormat::kJson: function_ = ReadJsonFunction(); break;
+      case ExternalFormat::kParquet:
+        function_ = ReadParquetFunction();
+        break;
+      case ExternalFormat::kCsv:
+        function_ = ReadCsvFunction();
+        break;
+      case ExternalFormat::kJson:
+        function_ = ReadJsonFunction();
+        break;
     }
   }
 
@@ -103,23 +116,28 @@ class ExternalTable final : public ExternalTableEntry {
         break;
       }
     }
-    SB_CHECK(bound.names.size() == columns.size(), "external table scan has {} columns, the table {}",
-             bound.names.size(), columns.size());
+    SB_CHECK(bound.names.size() == columns.size(),
+             "external table scan has {} columns, the table {}", bound.names.size(),
+             columns.size());
     return std::shared_ptr<const FunctionData>(std::move(bound.bind_data));
   }
 
   // DELETE, UPDATE and MERGE bind their scan here: refuse before a row-id scan is planned.
-  std::shared_ptr<const FunctionData> RowChangeScanBindData() const override { ThrowReadOnly("change rows of"); }
+  std::shared_ptr<const FunctionData> RowChangeScanBindData() const override {
+    ThrowReadOnly("change rows of");
+  }
   std::unique_ptr<TableAppender> CreateAppender(bool) override { ThrowReadOnly("write to"); }
   void DeleteRows(const std::vector<int64_t>&) override { ThrowReadOnly("delete from"); }
-  void UpdateRows(const std::vector<int64_t>&, const std::vector<idx_t>&, const ChunkCollection&) override {
+  void UpdateRows(const std::vector<int64_t>&, const std::vector<idx_t>&,
+                  const ChunkCollection&) override {
     ThrowReadOnly("update");
   }
 
  private:
   [[noreturn]] void ThrowReadOnly(std::string_view action) const {
     SB_THROW(kNotSupported,
-             "Cannot {} '{}': it is an external table over the files in '{}' (read-only); write files there with "
+             "Cannot {} '{}': it is an external table over the files in '{}' (read-only); write "
+             "files there with "
              "COPY ... TO '{}' (FORMAT {}, PARTITION_BY (...), OVERWRITE_OR_IGNORE)",
              action, name.ToString(), definition.location, definition.location, definition.format);
   }

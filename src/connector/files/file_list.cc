@@ -24,11 +24,13 @@ void ExpandOne(const std::string& pattern, std::vector<std::string>& paths,
   if (!fs.ok()) throw Exception(fs.error());
   if (!GlobPattern::HasWildcards(pattern)) {
     auto info = (*fs)->Stat(pattern);
-    if (!info.ok()) throw Exception(ErrorCode::kIoError, fmt::format("No file found at '{}'", pattern));
+    if (!info.ok())
+      throw Exception(ErrorCode::kIoError, fmt::format("No file found at '{}'", pattern));
     if (info->is_directory) {
-      throw Exception(ErrorCode::kInvalidParameter,
-                      fmt::format("'{}' is a folder: name its files, e.g. '{}/*.parquet' or '{}/**/*.parquet'",
-                                  pattern, pattern, pattern));
+      throw Exception(
+          ErrorCode::kInvalidParameter,
+          fmt::format("'{}' is a folder: name its files, e.g. '{}/*.parquet' or '{}/**/*.parquet'",
+                      pattern, pattern, pattern));
     }
     if (seen.insert(pattern).second) paths.push_back(pattern);
     return;
@@ -41,7 +43,9 @@ void ExpandOne(const std::string& pattern, std::vector<std::string>& paths,
     std::string folder = slash == std::string::npos || slash == 0 ? "" : pattern.substr(0, slash);
     auto folder_exists = folder.empty() ? Result<bool>(true) : (*fs)->Exists(folder);
     if (folder_exists.ok() && !*folder_exists) {
-      throw Exception(ErrorCode::kIoError, fmt::format("No files match '{}': folder '{}' does not exist", pattern, folder));
+      throw Exception(
+          ErrorCode::kIoError,
+          fmt::format("No files match '{}': folder '{}' does not exist", pattern, folder));
     }
     throw Exception(matches.error());
   }
@@ -59,7 +63,8 @@ std::string PercentDecode(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     int value = 0;
     if (text[i] == '%' && i + 2 < text.size() &&
-        std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16).ptr == text.data() + i + 3) {
+        std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16).ptr ==
+            text.data() + i + 3) {
       out.push_back(static_cast<char>(value));
       i += 2;
     } else {
@@ -76,7 +81,8 @@ std::vector<std::pair<std::string, std::string>> HiveSegments(std::string_view p
   for (size_t i = 0; i + 1 < parts.size(); ++i) {  // the last part is the file name
     size_t eq = parts[i].find('=');
     if (eq == std::string::npos || eq == 0) continue;
-    segments.emplace_back(parts[i].substr(0, eq), PercentDecode(std::string_view(parts[i]).substr(eq + 1)));
+    segments.emplace_back(parts[i].substr(0, eq),
+                          PercentDecode(std::string_view(parts[i]).substr(eq + 1)));
   }
   return segments;
 }
@@ -112,14 +118,16 @@ FileList ExpandFiles(const Value& argument, HivePartitioning hive) {
   std::unordered_set<std::string> seen;
   if (argument.type().id() == TypeId::kArray) {
     for (const Value& element : argument.children()) {
-      if (element.is_null()) throw Exception(ErrorCode::kInvalidParameter, "A file list must not contain NULL");
+      if (element.is_null())
+        throw Exception(ErrorCode::kInvalidParameter, "A file list must not contain NULL");
       ExpandOne(element.GetString(), list.paths, seen);
     }
   } else if (argument.type().IsString() && !argument.is_null()) {
     ExpandOne(argument.GetString(), list.paths, seen);
   } else {
     throw Exception(ErrorCode::kInvalidParameter,
-                    fmt::format("Expected a path, a glob or an array of them, got {}", argument.type().ToString()));
+                    fmt::format("Expected a path, a glob or an array of them, got {}",
+                                argument.type().ToString()));
   }
   if (list.paths.empty()) throw Exception(ErrorCode::kInvalidParameter, "The file list is empty");
   if (hive == HivePartitioning::kDisabled) return list;
@@ -144,8 +152,9 @@ FileList ExpandFiles(const Value& argument, HivePartitioning hive) {
   }
   if (segments[0].empty()) {
     if (hive == HivePartitioning::kEnabled) {
-      throw Exception(ErrorCode::kInvalidParameter,
-                      fmt::format("Hive partitioning: '{}' has no key=value folders", list.paths[0]));
+      throw Exception(
+          ErrorCode::kInvalidParameter,
+          fmt::format("Hive partitioning: '{}' has no key=value folders", list.paths[0]));
     }
     return list;
   }
@@ -157,7 +166,8 @@ FileList ExpandFiles(const Value& argument, HivePartitioning hive) {
   list.partition_values.resize(list.paths.size());
   for (size_t f = 0; f < segments.size(); ++f) {
     for (size_t k = 0; k < segments[f].size(); ++k) {
-      list.partition_values[f].push_back(HivePartitionValue(segments[f][k].second, list.partition_columns[k].type));
+      list.partition_values[f].push_back(
+          HivePartitionValue(segments[f][k].second, list.partition_columns[k].type));
     }
   }
   return list;
@@ -169,14 +179,18 @@ std::string HivePartitionFolderValue(const Value& value) {
   if (text.empty()) return std::string(kHiveDefaultPartition);
   std::string out;
   for (unsigned char c : text) {
-    bool plain = std::isalnum(c) || c == '-' || c == '_' || c == ' ' || c >= 0x80 || (c == '.' && text != "." && text != "..");
-    if (plain) out.push_back(static_cast<char>(c));
-    else out += fmt::format("%{:02X}", static_cast<unsigned>(c));
+    bool plain = std::isalnum(c) || c == '-' || c == '_' || c == ' ' || c >= 0x80 ||
+                 (c == '.' && text != "." && text != "..");
+    if (plain)
+      out.push_back(static_cast<char>(c));
+    else
+      out += fmt::format("%{:02X}", static_cast<unsigned>(c));
   }
   return out;
 }
 
-FileList ListPartitionedFolder(const std::string& location, const std::vector<HivePartitionColumn>& partition_columns) {
+FileList ListPartitionedFolder(const std::string& location,
+                               const std::vector<HivePartitionColumn>& partition_columns) {
   FileList list;
   list.partition_columns = partition_columns;
   auto fs = FileSystem::ForPath(location);
@@ -192,19 +206,22 @@ FileList ListPartitionedFolder(const std::string& location, const std::vector<Hi
     if (entry.is_directory || !StartsWith(entry.path, prefix)) continue;
     std::vector<std::string> parts = Split(std::string_view(entry.path).substr(prefix.size()), '/');
     bool hidden = false;
-    for (const auto& part : parts) hidden = hidden || part.empty() || part[0] == '_' || part[0] == '.';
+    for (const auto& part : parts)
+      hidden = hidden || part.empty() || part[0] == '_' || part[0] == '.';
     if (hidden || parts.size() != partition_columns.size() + 1) continue;
     std::vector<Value> values;
     for (size_t k = 0; k < partition_columns.size(); ++k) {
       size_t eq = parts[k].find('=');
-      if (eq == std::string::npos || !EqualsIgnoreCase(std::string_view(parts[k]).substr(0, eq), partition_columns[k].name)) {
+      if (eq == std::string::npos ||
+          !EqualsIgnoreCase(std::string_view(parts[k]).substr(0, eq), partition_columns[k].name)) {
         break;
       }
       std::string text = PercentDecode(std::string_view(parts[k]).substr(eq + 1));
       try {
         values.push_back(HivePartitionValue(text, partition_columns[k].type));
       } catch (const Exception& e) {
-        throw Exception(e.code(), fmt::format("Partition folder '{}' of '{}': {}", parts[k], location, e.error().message));
+        throw Exception(e.code(), fmt::format("Partition folder '{}' of '{}': {}", parts[k],
+                                              location, e.error().message));
       }
     }
     if (values.size() != partition_columns.size()) continue;
@@ -216,9 +233,12 @@ FileList ListPartitionedFolder(const std::string& location, const std::vector<Hi
 
 bool ValueMatchesFilter(const Value& value, const TableFilter& filter) {
   switch (filter.kind) {
-    case TableFilter::Kind::kIsNull: return value.is_null();
-    case TableFilter::Kind::kIsNotNull: return !value.is_null();
-    default: break;
+    case TableFilter::Kind::kIsNull:
+      return value.is_null();
+    case TableFilter::Kind::kIsNotNull:
+      return !value.is_null();
+    default:
+      break;
   }
   if (value.is_null()) return false;
   if (filter.kind == TableFilter::Kind::kIn) {
@@ -229,13 +249,20 @@ bool ValueMatchesFilter(const Value& value, const TableFilter& filter) {
   }
   int order = CompareValues(value, filter.constants[0]);
   switch (filter.kind) {
-    case TableFilter::Kind::kEqual: return order == 0;
-    case TableFilter::Kind::kNotEqual: return order != 0;
-    case TableFilter::Kind::kLess: return order < 0;
-    case TableFilter::Kind::kLessEqual: return order <= 0;
-    case TableFilter::Kind::kGreater: return order > 0;
-    case TableFilter::Kind::kGreaterEqual: return order >= 0;
-    default: return false;
+    case TableFilter::Kind::kEqual:
+      return order == 0;
+    case TableFilter::Kind::kNotEqual:
+      return order != 0;
+    case TableFilter::Kind::kLess:
+      return order < 0;
+    case TableFilter::Kind::kLessEqual:
+      return order <= 0;
+    case TableFilter::Kind::kGreater:
+      return order > 0;
+    case TableFilter::Kind::kGreaterEqual:
+      return order >= 0;
+    default:
+      return false;
   }
 }
 

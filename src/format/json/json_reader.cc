@@ -58,25 +58,33 @@ size_t FindValueEnd(const char* data, size_t size, size_t start) {
   if (first == '}' || first == ']' || first == ',' || first == ':') return start;
   for (size_t p = start; p < size; ++p) {
     char c = data[p];
-    if (IsSpace(c) || c == ',' || c == ']' || c == '}' || c == '[' || c == '{' || c == '"') return p;
+    if (IsSpace(c) || c == ',' || c == ']' || c == '}' || c == '[' || c == '{' || c == '"')
+      return p;
   }
   return std::string_view::npos;
 }
 
 int64_t RoundToPrecision(int64_t micros, int precision) {
-  return static_cast<int64_t>(Decimal::RoundDivide(micros, 6 - precision) * Decimal::PowerOfTen(6 - precision));
+  return static_cast<int64_t>(Decimal::RoundDivide(micros, 6 - precision) *
+                              Decimal::PowerOfTen(6 - precision));
 }
 
 const char* KindName(element_type type) {
   switch (type) {
-    case element_type::ARRAY: return "an array";
-    case element_type::OBJECT: return "an object";
+    case element_type::ARRAY:
+      return "an array";
+    case element_type::OBJECT:
+      return "an object";
     case element_type::INT64:
     case element_type::UINT64:
-    case element_type::DOUBLE: return "a number";
-    case element_type::STRING: return "a string";
-    case element_type::BOOL: return "a boolean";
-    case element_type::NULL_VALUE: return "null";
+    case element_type::DOUBLE:
+      return "a number";
+    case element_type::STRING:
+      return "a string";
+    case element_type::BOOL:
+      return "a boolean";
+    case element_type::NULL_VALUE:
+      return "null";
   }
   return "a value";
 }
@@ -84,8 +92,10 @@ const char* KindName(element_type type) {
 // The text of a number element, as JSON writes it.
 std::string NumberText(element e) {
   switch (e.type()) {
-    case element_type::INT64: return std::to_string(int64_t(e));
-    case element_type::UINT64: return std::to_string(uint64_t(e));
+    case element_type::INT64:
+      return std::to_string(int64_t(e));
+    case element_type::UINT64:
+      return std::to_string(uint64_t(e));
     default: {
       char buffer[32];
       auto end = std::to_chars(buffer, buffer + sizeof(buffer), double(e)).ptr;
@@ -125,17 +135,22 @@ class ValueConverter {
         }
         return Mismatch(e, type);
       }
-      case TypeId::kTinyint: return Integral<int8_t>(e, type, v, row);
-      case TypeId::kSmallint: return Integral<int16_t>(e, type, v, row);
-      case TypeId::kInteger: return Integral<int32_t>(e, type, v, row);
-      case TypeId::kBigint: return Integral<int64_t>(e, type, v, row);
+      case TypeId::kTinyint:
+        return Integral<int8_t>(e, type, v, row);
+      case TypeId::kSmallint:
+        return Integral<int16_t>(e, type, v, row);
+      case TypeId::kInteger:
+        return Integral<int32_t>(e, type, v, row);
+      case TypeId::kBigint:
+        return Integral<int64_t>(e, type, v, row);
       case TypeId::kReal:
       case TypeId::kDouble: {
         double value;
         if (e.type() == element_type::STRING) {
           std::string_view s = std::string_view(e);
           auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-          if (error != std::errc() || end != s.data() + s.size() || s.empty()) return Mismatch(e, type);
+          if (error != std::errc() || end != s.data() + s.size() || s.empty())
+            return Mismatch(e, type);
         } else if (e.is_number()) {
           value = double(e);
         } else {
@@ -146,12 +161,16 @@ class ValueConverter {
       }
       case TypeId::kDecimal: {
         std::string text;
-        if (e.type() == element_type::STRING) text = std::string(std::string_view(e));
-        else if (e.is_number()) text = NumberText(e);
-        else return Mismatch(e, type);
+        if (e.type() == element_type::STRING)
+          text = std::string(std::string_view(e));
+        else if (e.is_number())
+          text = NumberText(e);
+        else
+          return Mismatch(e, type);
         auto parsed = Decimal::Parse(text, type.decimal_precision(), type.decimal_scale());
         if (!parsed) return Fail(fmt::format("{} does not fit {}", text, type.ToString()));
-        if (type.physical_type() == PhysicalType::kInt64) return Store(v, row, static_cast<int64_t>(*parsed));
+        if (type.physical_type() == PhysicalType::kInt64)
+          return Store(v, row, static_cast<int64_t>(*parsed));
         return Store(v, row, *parsed);
       }
       case TypeId::kVarchar:
@@ -193,7 +212,8 @@ class ValueConverter {
         simdjson::dom::array array = e.get_array().value_unsafe();
         idx_t offset = v.list_size();
         idx_t count = array.size();
-        if (count > std::numeric_limits<uint32_t>::max() - offset) return Fail("the array is too large");
+        if (count > std::numeric_limits<uint32_t>::max() - offset)
+          return Fail("the array is too large");
         v.ReserveListChild(offset + count);
         Vector& child = v.list_child();
         idx_t i = offset;
@@ -202,7 +222,8 @@ class ValueConverter {
           ++i;
         }
         v.set_list_size(offset + count);
-        return Store(v, row, ListEntry{static_cast<uint32_t>(offset), static_cast<uint32_t>(count)});
+        return Store(v, row,
+                     ListEntry{static_cast<uint32_t>(offset), static_cast<uint32_t>(count)});
       }
       case TypeId::kMap: {
         if (e.type() != element_type::OBJECT) return Mismatch(e, type);
@@ -221,7 +242,8 @@ class ValueConverter {
           ++i;
         }
         v.set_list_size(offset + count);
-        return Store(v, row, ListEntry{static_cast<uint32_t>(offset), static_cast<uint32_t>(count)});
+        return Store(v, row,
+                     ListEntry{static_cast<uint32_t>(offset), static_cast<uint32_t>(count)});
       }
       case TypeId::kRow: {
         if (e.type() != element_type::OBJECT) return Mismatch(e, type);
@@ -269,8 +291,11 @@ class ValueConverter {
   bool Integral(element e, const LogicalType& type, Vector& v, idx_t row) {
     int64_t value = 0;
     switch (e.type()) {
-      case element_type::INT64: value = int64_t(e); break;
-      case element_type::UINT64: return Fail(fmt::format("{} is out of range for {}", uint64_t(e), type.ToString()));
+      case element_type::INT64:
+        value = int64_t(e);
+        break;
+      case element_type::UINT64:
+        return Fail(fmt::format("{} is out of range for {}", uint64_t(e), type.ToString()));
       case element_type::DOUBLE: {
         double d = double(e);
         if (d != std::floor(d) || !(d >= -9.2e18 && d <= 9.2e18)) {
@@ -282,10 +307,12 @@ class ValueConverter {
       case element_type::STRING: {
         std::string_view s = std::string_view(e);
         auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-        if (error != std::errc() || end != s.data() + s.size() || s.empty()) return Mismatch(e, type);
+        if (error != std::errc() || end != s.data() + s.size() || s.empty())
+          return Mismatch(e, type);
         break;
       }
-      default: return Mismatch(e, type);
+      default:
+        return Mismatch(e, type);
     }
     if (value < std::numeric_limits<T>::min() || value > std::numeric_limits<T>::max()) {
       return Fail(fmt::format("{} is out of range for {}", value, type.ToString()));
@@ -325,15 +352,19 @@ bool JsonReaderSupportsType(const LogicalType& type) {
     case TypeId::kDate:
     case TypeId::kTime:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: return true;
-    case TypeId::kArray: return JsonReaderSupportsType(type.element_type());
-    case TypeId::kMap: return type.key_type().IsString() && JsonReaderSupportsType(type.value_type());
+    case TypeId::kTimestampTz:
+      return true;
+    case TypeId::kArray:
+      return JsonReaderSupportsType(type.element_type());
+    case TypeId::kMap:
+      return type.key_type().IsString() && JsonReaderSupportsType(type.value_type());
     case TypeId::kRow:
       for (const auto& field : type.fields()) {
         if (!JsonReaderSupportsType(field.second)) return false;
       }
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -370,10 +401,14 @@ struct JsonReader::Impl {
 };
 
 JsonReader::JsonReader(std::string path, JsonReadOptions options)
-    : path_(std::move(path)), options_(std::move(options)), impl_(std::make_unique<Impl>()), format_(options_.format) {
+    : path_(std::move(path)),
+      options_(std::move(options)),
+      impl_(std::make_unique<Impl>()),
+      format_(options_.format) {
   impl_->projection = options_.projection;
   if (impl_->projection.empty()) {
-    for (size_t i = 0; i < options_.types.size(); ++i) impl_->projection.push_back(static_cast<int>(i));
+    for (size_t i = 0; i < options_.types.size(); ++i)
+      impl_->projection.push_back(static_cast<int>(i));
   }
   for (size_t i = 0; i < options_.names.size(); ++i) {
     impl_->by_name.emplace(options_.names[i], i);
@@ -384,7 +419,8 @@ JsonReader::JsonReader(std::string path, JsonReadOptions options)
 
 JsonReader::~JsonReader() = default;
 
-Result<std::unique_ptr<JsonReader>> JsonReader::Open(const std::string& path, StreamCompression compression,
+Result<std::unique_ptr<JsonReader>> JsonReader::Open(const std::string& path,
+                                                     StreamCompression compression,
                                                      JsonReadOptions options) {
   SB_ASSIGN_OR_RETURN(auto stream, SequentialReader::Open(path, compression));
   std::unique_ptr<JsonReader> reader(new JsonReader(path, std::move(options)));
@@ -398,18 +434,21 @@ Result<bool> JsonReader::Refill() {
   if (source_done_) return false;
   size_t leftover = filled_ - pos_;
   if (leftover > options_.maximum_object_size) {
-    return Error{ErrorCode::kCorruptData,
-                 fmt::format("'{}' line {}: a JSON value is larger than maximum_object_size ({} bytes)", path_, line_,
-                             options_.maximum_object_size)};
+    return Error{
+        ErrorCode::kCorruptData,
+        fmt::format("'{}' line {}: a JSON value is larger than maximum_object_size ({} bytes)",
+                    path_, line_, options_.maximum_object_size)};
   }
   size_t want = kBufferSize;
   if (stream_->compression() == StreamCompression::kNone) {
-    want = std::min<size_t>(want, static_cast<size_t>(std::max<int64_t>(stream_->file_size() - stream_->bytes_read(), 0)));
+    want = std::min<size_t>(want, static_cast<size_t>(std::max<int64_t>(
+                                      stream_->file_size() - stream_->bytes_read(), 0)));
   }
   want = std::max(want, leftover);
   std::shared_ptr<Buffer> fresh = Buffer::Allocate(leftover + want + simdjson::SIMDJSON_PADDING);
   char* data = reinterpret_cast<char*>(fresh->data());
-  if (leftover > 0) std::memcpy(data, reinterpret_cast<const char*>(buffer_->data()) + pos_, leftover);
+  if (leftover > 0)
+    std::memcpy(data, reinterpret_cast<const char*>(buffer_->data()) + pos_, leftover);
   size_t got = 0;
   while (got < want) {
     SB_ASSIGN_OR_RETURN(size_t n, stream_->Read(data + leftover + got, want - got));
@@ -445,7 +484,8 @@ Result<bool> JsonReader::NextValue(std::string_view& text, int64_t& line) {
     if (pos_ >= filled_) {
       SB_ASSIGN_OR_RETURN(bool more, Refill());
       if (!more) {
-        if (format_ == JsonFormat::kArray && started_) return error("the array is not closed before the end of the file");
+        if (format_ == JsonFormat::kArray && started_)
+          return error("the array is not closed before the end of the file");
         finished_ = true;
       }
       continue;
@@ -460,8 +500,10 @@ Result<bool> JsonReader::NextValue(std::string_view& text, int64_t& line) {
       // Only whitespace may follow the array.
       while (true) {
         for (; pos_ < filled_; ++pos_) {
-          if (data[pos_] == '\n') ++line_;
-          else if (!IsSpace(data[pos_])) return error("text follows the closing ']' of the array");
+          if (data[pos_] == '\n')
+            ++line_;
+          else if (!IsSpace(data[pos_]))
+            return error("text follows the closing ']' of the array");
         }
         SB_ASSIGN_OR_RETURN(bool more, Refill());
         if (!more) break;
@@ -478,11 +520,13 @@ Result<bool> JsonReader::NextValue(std::string_view& text, int64_t& line) {
         (void)more;
         continue;
       }
-      size_t end = newline ? static_cast<size_t>(static_cast<const char*>(newline) - data) : filled_;
+      size_t end =
+          newline ? static_cast<size_t>(static_cast<const char*>(newline) - data) : filled_;
       size_t text_end = end;
       while (text_end > pos_ && IsSpace(data[text_end - 1])) --text_end;
       if (text_end - pos_ > options_.maximum_object_size) {
-        return error(fmt::format("a JSON value is larger than maximum_object_size ({} bytes)", options_.maximum_object_size));
+        return error(fmt::format("a JSON value is larger than maximum_object_size ({} bytes)",
+                                 options_.maximum_object_size));
       }
       text = std::string_view(data + pos_, text_end - pos_);
       line = line_;
@@ -490,9 +534,10 @@ Result<bool> JsonReader::NextValue(std::string_view& text, int64_t& line) {
       return true;
     }
     size_t end = FindValueEnd(data, filled_, pos_);
-    if (end == pos_) return error(fmt::format("unexpected '{}' where a JSON value should start", data[pos_]));
-    if (end == std::string_view::npos && !started_ && data[pos_] == '[' && format_ == JsonFormat::kAuto &&
-        !source_done_) {
+    if (end == pos_)
+      return error(fmt::format("unexpected '{}' where a JSON value should start", data[pos_]));
+    if (end == std::string_view::npos && !started_ && data[pos_] == '[' &&
+        format_ == JsonFormat::kAuto && !source_done_) {
       format_ = JsonFormat::kArray;  // a first value longer than the buffer: one big array
       continue;
     }
@@ -528,9 +573,11 @@ Result<bool> JsonReader::NextValue(std::string_view& text, int64_t& line) {
     }
     if (format_ == JsonFormat::kAuto) format_ = JsonFormat::kNewlineDelimited;
     if (end - pos_ > options_.maximum_object_size) {
-      return error(fmt::format("a JSON value is larger than maximum_object_size ({} bytes)", options_.maximum_object_size));
+      return error(fmt::format("a JSON value is larger than maximum_object_size ({} bytes)",
+                               options_.maximum_object_size));
     }
-    if (format_ == JsonFormat::kArray && !started_) return error("expected '[' at the start of a JSON array file");
+    if (format_ == JsonFormat::kArray && !started_)
+      return error("expected '[' at the start of a JSON array file");
     started_ = true;
     if (format_ == JsonFormat::kNewlineDelimited && !one_value_per_line_) {
       // The first value decides: one that ends on its own line makes every line one value;
@@ -550,7 +597,8 @@ Result<bool> JsonReader::NextValue(std::string_view& text, int64_t& line) {
       size_t after = pos_;
       while (after < filled_ && IsSpace(data[after])) ++after;
       if (after < filled_ && data[after] != ',' && data[after] != ']') {
-        return error(fmt::format("expected ',' or ']' after an array element, found '{}'", data[after]));
+        return error(
+            fmt::format("expected ',' or ']' after an array element, found '{}'", data[after]));
       }
     }
     return true;
@@ -578,18 +626,21 @@ Result<idx_t> JsonReader::ReadBatch(DataChunk& chunk, int64_t* lines) {
     element root;
     auto parse_error = impl.parser.parse(text.data(), text.size(), false).get(root);
     if (parse_error != simdjson::SUCCESS) {
-      SB_ASSIGN_OR_RETURN(bool kept, reject(fmt::format("invalid JSON: {}", simdjson::error_message(parse_error))));
+      SB_ASSIGN_OR_RETURN(
+          bool kept, reject(fmt::format("invalid JSON: {}", simdjson::error_message(parse_error))));
       (void)kept;
       continue;
     }
     bool ok = true;
     if (!options_.records) {
       int out = impl.projection.empty() ? -1 : impl.projection[0];
-      if (out >= 0 && !impl.converter.Convert(root, types[0], chunk.column(static_cast<idx_t>(out)), rows)) {
+      if (out >= 0 &&
+          !impl.converter.Convert(root, types[0], chunk.column(static_cast<idx_t>(out)), rows)) {
         ok = false;
       }
     } else if (root.type() != element_type::OBJECT) {
-      SB_ASSIGN_OR_RETURN(bool kept, reject(fmt::format("expected a JSON object but found {}", KindName(root.type()))));
+      SB_ASSIGN_OR_RETURN(bool kept, reject(fmt::format("expected a JSON object but found {}",
+                                                        KindName(root.type()))));
       (void)kept;
       continue;
     } else {
@@ -602,7 +653,8 @@ Result<idx_t> JsonReader::ReadBatch(DataChunk& chunk, int64_t* lines) {
         impl.seen[column] = true;
         int out = impl.projection[column];
         if (out < 0) continue;
-        if (!impl.converter.Convert(field.value, types[column], chunk.column(static_cast<idx_t>(out)), rows)) {
+        if (!impl.converter.Convert(field.value, types[column],
+                                    chunk.column(static_cast<idx_t>(out)), rows)) {
           ok = false;
           impl.converter_column = column;
           break;
@@ -610,12 +662,14 @@ Result<idx_t> JsonReader::ReadBatch(DataChunk& chunk, int64_t* lines) {
       }
       if (ok) {
         for (size_t c = 0; c < impl.seen.size(); ++c) {
-          if (!impl.seen[c] && impl.projection[c] >= 0) SetNullDeep(chunk.column(static_cast<idx_t>(impl.projection[c])), rows);
+          if (!impl.seen[c] && impl.projection[c] >= 0)
+            SetNullDeep(chunk.column(static_cast<idx_t>(impl.projection[c])), rows);
         }
       }
     }
     if (!ok) {
-      std::string where = options_.records ? fmt::format("key '{}': ", options_.names[impl.converter_column]) : "";
+      std::string where =
+          options_.records ? fmt::format("key '{}': ", options_.names[impl.converter_column]) : "";
       SB_ASSIGN_OR_RETURN(bool kept, reject(where + impl.converter.problem()));
       (void)kept;
       // A rejected row may have written parts of nested values; the row slot is reused.

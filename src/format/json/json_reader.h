@@ -54,7 +54,8 @@ bool JsonReaderSupportsType(const LogicalType& type);
 /// starts: kCorruptData for text that is not JSON, kInvalidCast for a value of the wrong kind.
 class JsonReader {
  public:
-  static Result<std::unique_ptr<JsonReader>> Open(const std::string& path, StreamCompression compression,
+  static Result<std::unique_ptr<JsonReader>> Open(const std::string& path,
+                                                  StreamCompression compression,
                                                   JsonReadOptions options);
   ~JsonReader();
 
