@@ -138,6 +138,11 @@ void Vector::ReserveListChild(idx_t size) {
   Grower::Grow(child, capacity);
 }
 
+void Vector::SetFieldsNull(idx_t row) {
+  if (kind_ == VectorKind::kDictionary || !children_) return;
+  for (Vector& field : children_->vectors) field.SetNull(row);
+}
+
 std::vector<Vector>& Vector::struct_children() {
   SB_CHECK(type_.physical_type() == PhysicalType::kStruct && kind_ != VectorKind::kDictionary);
   return children_->vectors;

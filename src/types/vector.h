@@ -112,7 +112,12 @@ class Vector {
   ValidityMask& validity() { return validity_; }
   const ValidityMask& validity() const { return validity_; }
   bool IsNullConstant() const { return kind_ == VectorKind::kConstant && !validity_.RowIsValid(0); }
-  void SetNull(idx_t row) { validity_.SetInvalid(row, capacity_); }
+  /// Marks `row` NULL; in a ROW vector its fields too, so that no reader of a field (a copy, a
+  /// hash) sees the stale value left there.
+  void SetNull(idx_t row) {
+    validity_.SetInvalid(row, capacity_);
+    if (type_.physical_type() == PhysicalType::kStruct) SetFieldsNull(row);
+  }
 
   // Strings (VARCHAR, CHAR, VARBINARY, JSON).
   StringHeap& string_heap();
@@ -175,6 +180,7 @@ class Vector {
   friend class DataChunk;
 
   void AllocateData(idx_t capacity);
+  void SetFieldsNull(idx_t row);
 
   LogicalType type_;
   VectorKind kind_ = VectorKind::kFlat;

@@ -101,6 +101,21 @@ TEST(VectorTest, CopyRowsDeepCopiesStringsAndNestedValuesFromAnyKind) {
   EXPECT_EQ(target.GetValue(4), chicago);
 }
 
+TEST(VectorTest, SetNullOnARowAlsoNullsItsFields) {
+  auto row_type = LogicalType::Row({{"name", TypeId::kVarchar}, {"qty", TypeId::kInteger}});
+  Vector rows(row_type);
+  rows.SetValue(
+      0, Value::Row(row_type, {Value::Varchar("a value longer than inline"), Value::Integer(1)}));
+  rows.SetNull(0);
+  EXPECT_FALSE(rows.struct_children()[0].validity().RowIsValid(0));
+  EXPECT_FALSE(rows.struct_children()[1].validity().RowIsValid(0));
+  // A copy of the NULL row reads no field value.
+  Vector copy(row_type);
+  copy.CopyRows(rows, SelectionVector(), 1, 0);
+  EXPECT_TRUE(copy.GetValue(0).is_null());
+  EXPECT_TRUE(copy.struct_children()[0].GetValue(0).is_null());
+}
+
 TEST(DataChunkTest, ResetReusesUnsharedBuffersAndAppendCopies) {
   DataChunk chunk;
   chunk.Initialize({TypeId::kInteger, TypeId::kVarchar}, 8);
