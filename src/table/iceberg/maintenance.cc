@@ -228,14 +228,13 @@ Result<RewriteDataFilesResult> RewriteDataFiles(TableOperations& operations, con
 
   const FileIO& io = operations.io();
   SB_ASSIGN_OR_RETURN(ScanPlan plan, PlanScan(metadata, *snapshot, *metadata.CurrentSchema(), io, {}, nullptr));
-  // Per partition: the files worth rewriting.
+  // Per partition: the files worth rewriting (written again into the current spec).
   std::map<std::pair<int32_t, std::string>, std::vector<const FileScanTask*>> groups;
   for (const FileScanTask& task : plan.tasks) {
     const DataFile& file = *task.file;
     bool has_deletes = static_cast<int64_t>(task.deletes.size()) >= options.delete_file_threshold;
     bool badly_sized = file.file_size_in_bytes < min_size || file.file_size_in_bytes > max_size;
-    bool outdated_spec = file.spec_id != metadata.default_spec_id;
-    if (options.rewrite_all || has_deletes || badly_sized || outdated_spec) {
+    if (options.rewrite_all || has_deletes || badly_sized) {
       groups[{file.spec_id, PartitionKey(file)}].push_back(&task);
     }
   }
@@ -245,8 +244,7 @@ Result<RewriteDataFilesResult> RewriteDataFiles(TableOperations& operations, con
     bool any_deletes = std::any_of(tasks.begin(), tasks.end(), [&](const FileScanTask* task) {
       return static_cast<int64_t>(task->deletes.size()) >= options.delete_file_threshold;
     });
-    bool worth_it = options.rewrite_all || any_deletes || static_cast<int64_t>(tasks.size()) >= options.min_input_files ||
-                    tasks.front()->file->spec_id != metadata.default_spec_id;
+    bool worth_it = options.rewrite_all || any_deletes || static_cast<int64_t>(tasks.size()) >= options.min_input_files;
     if (!worth_it) continue;
     for (const FileScanTask* task : tasks) {
       const DataFile& file = *task->file;
@@ -289,6 +287,8 @@ Result<RewriteDataFilesResult> RewriteDataFiles(TableOperations& operations, con
 Result<RewriteManifestsResult> RewriteManifests(TableOperations& operations) {
   RewriteManifestsResult result;
   const FileIO& io = operations.io();
+  // Manifests never change, so each is read once however often the commit is retried.
+  std::map<std::string, std::vector<ManifestEntry>> read;
   SB_ASSIGN_OR_RETURN(TableState committed, CommitTable(operations, [&](const TableState& base) -> Result<PendingChange> {
     const TableMetadata& metadata = *base.metadata;
     result = RewriteManifestsResult{};
@@ -302,12 +302,17 @@ Result<RewriteManifestsResult> RewriteManifests(TableOperations& operations) {
       if (manifest.spec_id < 0) {
         return Error{ErrorCode::kNotSupported, "Manifests that a v1 snapshot lists inline cannot be rewritten"};
       }
-      SB_ASSIGN_OR_RETURN(std::vector<ManifestEntry> entries, ReadManifest(io, manifest));
+      auto cached = read.find(manifest.path);
+      if (cached == read.end()) {
+        SB_ASSIGN_OR_RETURN(std::vector<ManifestEntry> entries, ReadManifest(io, manifest));
+        cached = read.emplace(manifest.path, std::move(entries)).first;
+      }
       ++result.rewritten_manifests;
-      for (ManifestEntry& entry : entries) {
+      for (const ManifestEntry& entry : cached->second) {
         if (entry.status == EntryStatus::kDeleted) continue;
-        entry.status = EntryStatus::kExisting;
-        groups[{manifest.content, manifest.spec_id}].push_back(std::move(entry));
+        ManifestEntry existing = entry;
+        existing.status = EntryStatus::kExisting;
+        groups[{manifest.content, manifest.spec_id}].push_back(std::move(existing));
       }
     }
     TableMetadata& next = change.metadata;

@@ -43,34 +43,6 @@ SummaryTotals ParentTotals(const Snapshot* parent) {
   return totals;
 }
 
-/// Counts for the summary of the files a snapshot adds or removes.
-struct FileCounts {
-  int64_t data_files = 0;
-  int64_t records = 0;
-  int64_t delete_files = 0;
-  int64_t position_deletes = 0;
-  int64_t equality_deletes = 0;
-  int64_t size = 0;
-
-  void Add(const DataFile& file) {
-    size += file.file_size_in_bytes;
-    switch (file.content) {
-      case FileContent::kData:
-        ++data_files;
-        records += file.record_count;
-        break;
-      case FileContent::kPositionDeletes:
-        ++delete_files;
-        position_deletes += file.record_count;
-        break;
-      case FileContent::kEqualityDeletes:
-        ++delete_files;
-        equality_deletes += file.record_count;
-        break;
-    }
-  }
-};
-
 Error Conflict(const std::string& what) {
   return Error{ErrorCode::kCommitConflict,
                fmt::format("A concurrent commit conflicts with this change ({}); run the statement again", what)};
@@ -117,9 +89,50 @@ SnapshotProducer::SnapshotProducer(FileIO io, std::string operation, FileChanges
 void SnapshotProducer::Abort() {
   for (const ManifestFile& manifest : added_manifests_) (void)io_.Delete(manifest.path);
   added_manifests_.clear();
+  for (const auto& [path, rewrite] : rewrites_) {
+    if (rewrite.manifest) (void)io_.Delete(rewrite.manifest->path);
+  }
+  rewrites_.clear();
 }
 
-Result<void> SnapshotProducer::Validate(const TableMetadata& metadata) const {
+Result<const SnapshotProducer::ManifestRewrite*> SnapshotProducer::RewriteFor(const TableMetadata& metadata,
+                                                                              const ManifestFile& manifest,
+                                                                              int64_t snapshot_id) {
+  // Manifests never change once written, so what one holds is read once for all attempts.
+  auto cached = rewrites_.find(manifest.path);
+  if (cached != rewrites_.end()) return &cached->second;
+  ManifestRewrite rewrite;
+  SB_ASSIGN_OR_RETURN(std::vector<ManifestEntry> entries, ReadManifest(io_, manifest));
+  bool touched = false;
+  for (const ManifestEntry& entry : entries) {
+    if (entry.status != EntryStatus::kDeleted && changes_.removed_files.count(FileIdentity(*entry.file))) touched = true;
+  }
+  if (touched) {
+    std::vector<ManifestEntry> kept;
+    for (ManifestEntry& entry : entries) {
+      if (entry.status == EntryStatus::kDeleted) continue;
+      if (changes_.removed_files.count(FileIdentity(*entry.file))) {
+        ++rewrite.removed_files;
+        rewrite.removed.Add(*entry.file);
+        rewrite.partitions.emplace(entry.file->spec_id, PartitionKey(*entry.file));
+        entry.status = EntryStatus::kDeleted;
+        entry.snapshot_id = snapshot_id;
+      } else {
+        entry.status = EntryStatus::kExisting;
+      }
+      kept.push_back(std::move(entry));
+    }
+    PartitionSpecPtr spec = metadata.SpecById(manifest.spec_id);
+    if (!spec) return Error{ErrorCode::kCorruptData, fmt::format("Partition spec {} is missing", manifest.spec_id)};
+    std::string path = JoinPath(MetadataFolderOf(metadata), fmt::format("{}-m{}.avro", FormatUuid(RandomUuid()), rewrites_.size()));
+    SB_ASSIGN_OR_RETURN(ManifestFile written, WriteManifest(io_, path, metadata.format_version, *metadata.CurrentSchema(),
+                                                            *spec, manifest.content, snapshot_id, kept));
+    rewrite.manifest = std::move(written);
+  }
+  return &rewrites_.emplace(manifest.path, std::move(rewrite)).first->second;
+}
+
+Result<void> SnapshotProducer::Validate(const TableMetadata& metadata) {
   if (metadata.current_snapshot_id == read_snapshot_id_) return Ok();
   // The snapshots committed since the read one: the current snapshot's ancestors down to it.
   std::vector<SnapshotPtr> newer;
@@ -132,6 +145,7 @@ Result<void> SnapshotProducer::Validate(const TableMetadata& metadata) const {
   bool watches_data = isolation_ == IsolationLevel::kSerializable;
   if (changes_.changed_data_files.empty() && changes_.removed_files.empty() && !watches_data) return Ok();
   for (const SnapshotPtr& snapshot : newer) {
+    if (validated_.count(snapshot->snapshot_id)) continue;
     SB_ASSIGN_OR_RETURN(std::vector<ManifestFile> manifests, SnapshotManifests(*snapshot, io_));
     for (const ManifestFile& manifest : manifests) {
       if (manifest.added_snapshot_id != snapshot->snapshot_id) continue;
@@ -161,6 +175,7 @@ Result<void> SnapshotProducer::Validate(const TableMetadata& metadata) const {
         }
       }
     }
+    validated_.insert(snapshot->snapshot_id);
   }
   return Ok();
 }
@@ -205,7 +220,12 @@ Result<PendingChange> SnapshotProducer::Apply(const TableState& base) {
   change.metadata = metadata;
   TableMetadata& next = change.metadata;
   int version = metadata.format_version;
-  int64_t snapshot_id = NewSnapshotId(metadata);
+  if (!snapshot_id_ || metadata.SnapshotById(*snapshot_id_)) {
+    // Manifests made for another id cannot be reused.
+    Abort();
+    snapshot_id_ = NewSnapshotId(metadata);
+  }
+  int64_t snapshot_id = *snapshot_id_;
   int64_t sequence_number = version >= 2 ? metadata.last_sequence_number + 1 : 0;
   SnapshotPtr parent = metadata.CurrentSnapshot();
   std::string folder = MetadataFolderOf(metadata);
@@ -227,6 +247,7 @@ Result<PendingChange> SnapshotProducer::Apply(const TableState& base) {
   }
 
   size_t removed_found = 0;
+  std::set<std::string> used_rewrites;
   if (parent) {
     SB_ASSIGN_OR_RETURN(std::vector<ManifestFile> existing, SnapshotManifests(*parent, io_));
     for (ManifestFile& manifest : existing) {
@@ -239,36 +260,25 @@ Result<PendingChange> SnapshotProducer::Apply(const TableState& base) {
         if (live) manifests.push_back(std::move(manifest));
         continue;
       }
-      SB_ASSIGN_OR_RETURN(std::vector<ManifestEntry> entries, ReadManifest(io_, manifest));
-      bool touched = false;
-      for (const ManifestEntry& entry : entries) {
-        if (entry.status != EntryStatus::kDeleted && changes_.removed_files.count(FileIdentity(*entry.file))) touched = true;
-      }
-      if (!touched) {
+      SB_ASSIGN_OR_RETURN(const ManifestRewrite* rewrite, RewriteFor(metadata, manifest, snapshot_id));
+      if (!rewrite->manifest) {
         if (live) manifests.push_back(std::move(manifest));
         continue;
       }
-      std::vector<ManifestEntry> kept;
-      for (ManifestEntry& entry : entries) {
-        if (entry.status == EntryStatus::kDeleted) continue;
-        if (changes_.removed_files.count(FileIdentity(*entry.file))) {
-          ++removed_found;
-          removed.Add(*entry.file);
-          partitions.emplace(entry.file->spec_id, PartitionKey(*entry.file));
-          entry.status = EntryStatus::kDeleted;
-          entry.snapshot_id = snapshot_id;
-        } else {
-          entry.status = EntryStatus::kExisting;
-        }
-        kept.push_back(std::move(entry));
-      }
-      PartitionSpecPtr spec = metadata.SpecById(manifest.spec_id);
-      if (!spec) return Error{ErrorCode::kCorruptData, fmt::format("Partition spec {} is missing", manifest.spec_id)};
-      std::string path = JoinPath(folder, fmt::format("{}-m{}.avro", FormatUuid(RandomUuid()), manifests.size()));
-      SB_ASSIGN_OR_RETURN(ManifestFile rewritten, WriteManifest(io_, path, version, *metadata.CurrentSchema(), *spec,
-                                                                manifest.content, snapshot_id, kept));
-      change.written_files.push_back(path);
-      manifests.push_back(std::move(rewritten));
+      used_rewrites.insert(manifest.path);
+      removed_found += rewrite->removed_files;
+      removed.Add(rewrite->removed);
+      partitions.insert(rewrite->partitions.begin(), rewrite->partitions.end());
+      manifests.push_back(*rewrite->manifest);
+    }
+  }
+  // Rewrites made for an earlier attempt's base that this one no longer holds were never committed.
+  for (auto it = rewrites_.begin(); it != rewrites_.end();) {
+    if (it->second.manifest && !used_rewrites.count(it->first)) {
+      (void)io_.Delete(it->second.manifest->path);
+      it = rewrites_.erase(it);
+    } else {
+      ++it;
     }
   }
   if (removed_found != changes_.removed_files.size()) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -58,7 +59,56 @@ class SnapshotProducer {
   void Abort();
 
  private:
-  Result<void> Validate(const TableMetadata& metadata) const;
+  /// Counts of the files a snapshot adds or removes, for its summary.
+  struct FileCounts {
+    int64_t data_files = 0;
+    int64_t records = 0;
+    int64_t delete_files = 0;
+    int64_t position_deletes = 0;
+    int64_t equality_deletes = 0;
+    int64_t size = 0;
+
+    void Add(const FileCounts& other) {
+      data_files += other.data_files;
+      records += other.records;
+      delete_files += other.delete_files;
+      position_deletes += other.position_deletes;
+      equality_deletes += other.equality_deletes;
+      size += other.size;
+    }
+
+    void Add(const DataFile& file) {
+      size += file.file_size_in_bytes;
+      switch (file.content) {
+        case FileContent::kData:
+          ++data_files;
+          records += file.record_count;
+          break;
+        case FileContent::kPositionDeletes:
+          ++delete_files;
+          position_deletes += file.record_count;
+          break;
+        case FileContent::kEqualityDeletes:
+          ++delete_files;
+          equality_deletes += file.record_count;
+          break;
+      }
+    }
+  };
+
+  /// A manifest of the base rewritten with the removed files marked DELETED (no `manifest` when
+  /// it holds none of them).
+  struct ManifestRewrite {
+    std::optional<ManifestFile> manifest;
+    int64_t removed_files = 0;
+    FileCounts removed;
+    std::set<std::pair<int32_t, std::string>> partitions;
+  };
+
+  Result<void> Validate(const TableMetadata& metadata);
+  /// The rewrite of `manifest`, made once and reused by later attempts.
+  Result<const ManifestRewrite*> RewriteFor(const TableMetadata& metadata, const ManifestFile& manifest,
+                                            int64_t snapshot_id);
   Result<std::vector<ManifestFile>> AddedManifests(const TableMetadata& metadata, int64_t snapshot_id,
                                                    PendingChange& change);
 
@@ -68,6 +118,12 @@ class SnapshotProducer {
   std::optional<int64_t> read_snapshot_id_;
   IsolationLevel isolation_;
   std::vector<ManifestFile> added_manifests_;
+  /// The id of the snapshot, kept across attempts so that manifests naming it can be reused.
+  std::optional<int64_t> snapshot_id_;
+  /// By path of a base manifest.
+  std::map<std::string, ManifestRewrite> rewrites_;
+  /// Concurrent snapshots already found not to conflict.
+  std::set<int64_t> validated_;
 };
 
 /// The metadata folder of a table (write.metadata.path or <location>/metadata).
