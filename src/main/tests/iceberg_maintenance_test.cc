@@ -308,6 +308,7 @@ TEST_F(IcebergMaintenanceTest, ConcurrentAppendsCompactionAndExpirationLoseNoRow
           ADD_FAILURE() << sql << ": " << result;
         }
       }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
   for (auto& thread : threads) thread.join();
