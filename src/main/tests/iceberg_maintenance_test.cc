@@ -69,14 +69,16 @@ class IcebergMaintenanceTest : public ::testing::Test {
   /// Files (not folders) under the table's folder whose path contains `part`.
   int64_t CountFiles(const std::string& table, const std::string& part) {
     int64_t count = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(warehouse_ + "/default/" + table)) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(warehouse_ + "/default/" + table)) {
       if (entry.is_regular_file() && entry.path().string().find(part) != std::string::npos) ++count;
     }
     return count;
   }
   std::shared_ptr<IcebergTable> LoadTable(const std::string& table) {
     auto catalog = SqlCatalog::Open("lakehouse", warehouse_).ValueOrThrow();
-    return std::dynamic_pointer_cast<IcebergTable>(catalog->GetTable("default", table).ValueOrThrow());
+    return std::dynamic_pointer_cast<IcebergTable>(
+        catalog->GetTable("default", table).ValueOrThrow());
   }
 
   std::string warehouse_;
@@ -84,19 +86,22 @@ class IcebergMaintenanceTest : public ::testing::Test {
   std::unique_ptr<Connection> connection_;
 };
 
-TEST_F(IcebergMaintenanceTest, ExpireSnapshotsKeepsTheNewestAndDeletesFilesOnlyExpiredSnapshotsUsed) {
+TEST_F(IcebergMaintenanceTest,
+       ExpireSnapshotsKeepsTheNewestAndDeletesFilesOnlyExpiredSnapshotsUsed) {
   Run("CREATE TABLE t (id INTEGER, p VARCHAR) PARTITIONED BY (p)");
   for (int i = 0; i < 4; ++i) Run("INSERT INTO t VALUES (" + std::to_string(i) + ", 'a')");
   Run("DELETE FROM t WHERE id = 0");  // copy-on-write: the first file leaves the table
   EXPECT_EQ(CountFiles("t", ".parquet"), 4);
   // Keeping two snapshots keeps the last append, which still holds the first file.
-  EXPECT_EQ(Run("CALL lakehouse.system.expire_snapshots(table => 'default.t', older_than => TIMESTAMP '2099-01-01 00:00:00', "
+  EXPECT_EQ(Run("CALL lakehouse.system.expire_snapshots(table => 'default.t', older_than => "
+                "TIMESTAMP '2099-01-01 00:00:00', "
                 "retain_last => 2)"),
             "0\t0\t0\t0\t3\t0\n");
   EXPECT_EQ(Run("SELECT count(*) FROM t.snapshots"), "2\n");
   EXPECT_EQ(CountFiles("t", ".parquet"), 4);
   // Keeping one lets the first file and its first manifest go.
-  EXPECT_EQ(Run("CALL system.expire_snapshots(table => 't', older_than => TIMESTAMP '2099-01-01 00:00:00', retain_last => 1)"),
+  EXPECT_EQ(Run("CALL system.expire_snapshots(table => 't', older_than => TIMESTAMP '2099-01-01 "
+                "00:00:00', retain_last => 1)"),
             "1\t0\t0\t1\t1\t0\n");
   EXPECT_EQ(CountFiles("t", ".parquet"), 3);
   EXPECT_EQ(Run("SELECT sum(id), count(*) FROM t"), "6\t3\n");
@@ -108,7 +113,8 @@ TEST_F(IcebergMaintenanceTest, ExpireSnapshotsKeepsTheNewestAndDeletesFilesOnlyE
   Run("CALL system.expire_snapshots(table => 't')");
   EXPECT_EQ(Run("SELECT count(*) FROM t.snapshots"), "1\n");
   EXPECT_EQ(Run("SELECT sum(id), count(*) FROM t"), "10\t4\n");
-  EXPECT_EQ(RunError("CALL system.expire_snapshots(table => 't', retain_last => 0)").code, ErrorCode::kInvalidParameter);
+  EXPECT_EQ(RunError("CALL system.expire_snapshots(table => 't', retain_last => 0)").code,
+            ErrorCode::kInvalidParameter);
 }
 
 TEST_F(IcebergMaintenanceTest, ExpireSnapshotsKeepsSnapshotsThatBranchesAndTagsNeed) {
@@ -117,12 +123,15 @@ TEST_F(IcebergMaintenanceTest, ExpireSnapshotsKeepsSnapshotsThatBranchesAndTagsN
   Run("ALTER TABLE t CREATE TAG first");
   Run("INSERT INTO t VALUES (2)");
   Run("INSERT INTO t VALUES (3)");
-  Run("CALL system.expire_snapshots(table => 't', older_than => TIMESTAMP '2099-01-01 00:00:00', retain_last => 1)");
+  Run("CALL system.expire_snapshots(table => 't', older_than => TIMESTAMP '2099-01-01 00:00:00', "
+      "retain_last => 1)");
   EXPECT_EQ(Run("SELECT count(*) FROM t.snapshots"), "2\n");
   EXPECT_EQ(Run("SELECT count(*) FROM t FOR VERSION AS OF 'first'"), "1\n");
   std::string tagged = Scalar("SELECT snapshot_id FROM t.refs WHERE name = 'first'");
-  EXPECT_EQ(RunError("CALL system.expire_snapshots(table => 't', snapshot_ids => ARRAY[" + tagged + "])").code,
-            ErrorCode::kInvalidParameter);
+  EXPECT_EQ(
+      RunError("CALL system.expire_snapshots(table => 't', snapshot_ids => ARRAY[" + tagged + "])")
+          .code,
+      ErrorCode::kInvalidParameter);
 }
 
 TEST_F(IcebergMaintenanceTest, RemoveOrphanFilesDeletesOnlyUnreferencedOldFiles) {
@@ -130,56 +139,73 @@ TEST_F(IcebergMaintenanceTest, RemoveOrphanFilesDeletesOnlyUnreferencedOldFiles)
   Run("INSERT INTO t VALUES (1)");
   std::string stray = warehouse_ + "/default/t/data/stray.parquet";
   std::ofstream(stray) << "not part of the table";
-  std::filesystem::last_write_time(stray, std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 10));
-  EXPECT_EQ(Run("CALL system.remove_orphan_files(table => 't', dry_run => true)"), stray + "\n");  // older than 3 days
+  std::filesystem::last_write_time(
+      stray, std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 10));
+  EXPECT_EQ(Run("CALL system.remove_orphan_files(table => 't', dry_run => true)"),
+            stray + "\n");  // older than 3 days
   // A young file is left alone (a writer may be about to commit it).
   std::string young = warehouse_ + "/default/t/data/young.parquet";
   std::ofstream(young) << "x";
-  std::filesystem::last_write_time(young, std::filesystem::file_time_type::clock::now() - std::chrono::minutes(1));
+  std::filesystem::last_write_time(
+      young, std::filesystem::file_time_type::clock::now() - std::chrono::minutes(1));
   EXPECT_EQ(Run("CALL system.remove_orphan_files(table => 't', dry_run => true)"), stray + "\n");
   EXPECT_TRUE(std::filesystem::exists(stray));
   Run("CALL system.remove_orphan_files(table => 't')");
   EXPECT_FALSE(std::filesystem::exists(stray));
-  EXPECT_EQ(Run("ALTER TABLE t EXECUTE remove_orphan_files(retention_threshold => '10s')"), young + "\n");
+  EXPECT_EQ(Run("ALTER TABLE t EXECUTE remove_orphan_files(retention_threshold => '10s')"),
+            young + "\n");
   EXPECT_FALSE(std::filesystem::exists(young));
   EXPECT_EQ(Run("SELECT * FROM t"), "1\n");
   EXPECT_EQ(Run("SELECT count(*) FROM t.snapshots"), "1\n");
 }
 
 TEST_F(IcebergMaintenanceTest, RewriteDataFilesBinPacksSmallFilesPerPartitionAndAppliesDeletes) {
-  Run("CREATE TABLE t (id INTEGER, p VARCHAR) PARTITIONED BY (p) TBLPROPERTIES ('write.delete.mode' = 'merge-on-read')");
+  Run("CREATE TABLE t (id INTEGER, p VARCHAR) PARTITIONED BY (p) TBLPROPERTIES "
+      "('write.delete.mode' = 'merge-on-read')");
   for (int i = 0; i < 6; ++i) {
     std::string p = i < 4 ? "'a'" : "'b'";
     Run(fmt::format("INSERT INTO t VALUES ({}, {}), ({}, {})", i, p, i + 10, p));
   }
   Run("DELETE FROM t WHERE id = 1");
-  EXPECT_EQ(Run("SELECT content, count(*) FROM t.files GROUP BY content ORDER BY content"), "0\t6\n1\t1\n");
-  // Partition a: 4 small files (one with deletes) -> 1; partition b: 2 files, fewer than min-input-files.
-  EXPECT_EQ(Run("CALL system.rewrite_data_files(table => 't', options => map('min-input-files', '3'))"),
-            "4\t1\t" + Scalar("SELECT sum(file_size_in_bytes) FROM t.files WHERE content = 0 AND partition.p = 'a'") +
-                "\t0\n");
+  EXPECT_EQ(Run("SELECT content, count(*) FROM t.files GROUP BY content ORDER BY content"),
+            "0\t6\n1\t1\n");
+  // Partition a: 4 small files (one with deletes) -> 1; partition b: 2 files, fewer than
+  // min-input-files.
+  EXPECT_EQ(
+      Run("CALL system.rewrite_data_files(table => 't', options => map('min-input-files', '3'))"),
+      "4\t1\t" +
+          Scalar("SELECT sum(file_size_in_bytes) FROM t.files WHERE content = 0 AND partition.p = "
+                 "'a'") +
+          "\t0\n");
   EXPECT_EQ(Run("SELECT partition.p, content, record_count FROM t.files ORDER BY 1, 3"),
             "a\t0\t7\nb\t0\t2\nb\t0\t2\n");
-  EXPECT_EQ(Run("SELECT operation FROM t.snapshots ORDER BY committed_at DESC LIMIT 1"), "replace\n");
+  EXPECT_EQ(Run("SELECT operation FROM t.snapshots ORDER BY committed_at DESC LIMIT 1"),
+            "replace\n");
   EXPECT_EQ(Run("SELECT id FROM t ORDER BY id"), "0\n2\n3\n4\n5\n10\n11\n12\n13\n14\n15\n");
   // Trino's optimize merges the rest; nothing left to do afterwards.
-  EXPECT_EQ(Run("ALTER TABLE t EXECUTE optimize(file_size_threshold => '10MB')"), "2\t1\t" +
-            Scalar("SELECT sum(file_size_in_bytes) FROM t.files WHERE partition.p = 'b'") + "\t0\n");
+  EXPECT_EQ(Run("ALTER TABLE t EXECUTE optimize(file_size_threshold => '10MB')"),
+            "2\t1\t" +
+                Scalar("SELECT sum(file_size_in_bytes) FROM t.files WHERE partition.p = 'b'") +
+                "\t0\n");
   EXPECT_EQ(Run("CALL system.rewrite_data_files('t')"), "0\t0\t0\t0\n");
   EXPECT_EQ(Run("SELECT id FROM t ORDER BY id"), "0\n2\n3\n4\n5\n10\n11\n12\n13\n14\n15\n");
-  EXPECT_EQ(RunError("CALL system.rewrite_data_files(table => 't', options => map('nope', '1'))").code,
-            ErrorCode::kInvalidParameter);
-  EXPECT_EQ(RunError("CALL system.rewrite_data_files(table => 't', strategy => 'sort')").code, ErrorCode::kNotSupported);
+  EXPECT_EQ(
+      RunError("CALL system.rewrite_data_files(table => 't', options => map('nope', '1'))").code,
+      ErrorCode::kInvalidParameter);
+  EXPECT_EQ(RunError("CALL system.rewrite_data_files(table => 't', strategy => 'sort')").code,
+            ErrorCode::kNotSupported);
 }
 
 TEST_F(IcebergMaintenanceTest, RewriteDataFilesHonoursTheTargetFileSize) {
   Run("CREATE TABLE t (id INTEGER, s VARCHAR)");
   for (int i = 0; i < 3; ++i) {
-    Run(fmt::format("INSERT INTO t SELECT {} + x * 10000 + y, CAST(random() AS VARCHAR) "
+    Run(
+        fmt::format("INSERT INTO t SELECT {} + x * 10000 + y, CAST(random() AS VARCHAR) "
                     "FROM UNNEST(sequence(0, 1)) AS a(x), UNNEST(sequence(1, 10000)) AS b(y)",
                     i * 20000));
   }
-  Run("CALL system.rewrite_data_files(table => 't', options => map('target-file-size-bytes', '400000', "
+  Run("CALL system.rewrite_data_files(table => 't', options => map('target-file-size-bytes', "
+      "'400000', "
       "'min-input-files', '2', 'max-file-size-bytes', '400000', 'min-file-size-bytes', '400000'))");
   std::string files = Scalar("SELECT count(*) FROM t.files");
   EXPECT_GE(std::stoi(files), 3);
@@ -203,13 +229,17 @@ TEST_F(IcebergMaintenanceTest, RollbackSetCurrentAndCherrypickMoveTheCurrentSnap
   std::string first = Scalar("SELECT snapshot_id FROM t.snapshots");
   Run("INSERT INTO t VALUES (2)");
   std::string second = Scalar("SELECT snapshot_id FROM t.snapshots WHERE parent_id = " + first);
-  EXPECT_EQ(Run("CALL system.rollback_to_snapshot('t', " + first + ")"), second + "\t" + first + "\n");
+  EXPECT_EQ(Run("CALL system.rollback_to_snapshot('t', " + first + ")"),
+            second + "\t" + first + "\n");
   EXPECT_EQ(Run("SELECT * FROM t"), "1\n");
   // The rolled-back append can be cherry-picked back as a new snapshot.
-  EXPECT_EQ(Scalar("CALL system.cherrypick_snapshot(table => 't', snapshot_id => " + second + ")"), first);
+  EXPECT_EQ(Scalar("CALL system.cherrypick_snapshot(table => 't', snapshot_id => " + second + ")"),
+            first);
   EXPECT_EQ(Run("SELECT * FROM t ORDER BY id"), "1\n2\n");
   // set_current_snapshot takes any snapshot, or a branch or tag.
-  EXPECT_EQ(Run("CALL system.set_current_snapshot(table => 't', snapshot_id => " + second + ")").substr(0, 0), "");
+  EXPECT_EQ(Run("CALL system.set_current_snapshot(table => 't', snapshot_id => " + second + ")")
+                .substr(0, 0),
+            "");
   EXPECT_EQ(Run("SELECT * FROM t ORDER BY id"), "1\n2\n");
   Run("CALL system.rollback_to_snapshot(table => 't', snapshot_id => " + first + ")");
   Run("ALTER TABLE t CREATE TAG one");
@@ -217,22 +247,29 @@ TEST_F(IcebergMaintenanceTest, RollbackSetCurrentAndCherrypickMoveTheCurrentSnap
   Run("CALL system.set_current_snapshot(table => 't', ref => 'one')");
   EXPECT_EQ(Run("SELECT * FROM t"), "1\n");
   Run("ALTER TABLE t EXECUTE rollback_to_snapshot(" + first + ")");
-  EXPECT_EQ(RunError("CALL system.rollback_to_snapshot('t', 42)").code, ErrorCode::kInvalidParameter);
-  EXPECT_EQ(RunError("CALL system.set_current_snapshot(table => 't')").code, ErrorCode::kInvalidParameter);
+  EXPECT_EQ(RunError("CALL system.rollback_to_snapshot('t', 42)").code,
+            ErrorCode::kInvalidParameter);
+  EXPECT_EQ(RunError("CALL system.set_current_snapshot(table => 't')").code,
+            ErrorCode::kInvalidParameter);
 }
 
 TEST_F(IcebergMaintenanceTest, ProcedureErrorsNameWhatIsWrong) {
   Run("CREATE TABLE t (id INTEGER)");
-  EXPECT_EQ(RunError("CALL system.expire_snapshot(table => 't')").code, ErrorCode::kUndefinedFunction);
-  EXPECT_EQ(RunError("CALL system.expire_snapshots(table => 't', retain => 1)").code, ErrorCode::kInvalidParameter);
-  EXPECT_EQ(RunError("CALL system.expire_snapshots(older_than => TIMESTAMP '2000-01-01 00:00:00')").code,
+  EXPECT_EQ(RunError("CALL system.expire_snapshot(table => 't')").code,
+            ErrorCode::kUndefinedFunction);
+  EXPECT_EQ(RunError("CALL system.expire_snapshots(table => 't', retain => 1)").code,
             ErrorCode::kInvalidParameter);
-  EXPECT_EQ(RunError("CALL system.rewrite_manifests(table => 'missing')").code, ErrorCode::kUndefinedTable);
+  EXPECT_EQ(
+      RunError("CALL system.expire_snapshots(older_than => TIMESTAMP '2000-01-01 00:00:00')").code,
+      ErrorCode::kInvalidParameter);
+  EXPECT_EQ(RunError("CALL system.rewrite_manifests(table => 'missing')").code,
+            ErrorCode::kUndefinedTable);
   EXPECT_EQ(RunError("ALTER TABLE t EXECUTE vacuum").code, ErrorCode::kUndefinedFunction);
   EXPECT_EQ(RunError("ALTER TABLE t EXECUTE expire_snapshots(retention_threshold => 'soon')").code,
             ErrorCode::kInvalidParameter);
   Run("CREATE TABLE memory.default.m (id INTEGER)");
-  EXPECT_EQ(RunError("CALL memory.system.rewrite_manifests(table => 'default.m')").code, ErrorCode::kNotSupported);
+  EXPECT_EQ(RunError("CALL memory.system.rewrite_manifests(table => 'default.m')").code,
+            ErrorCode::kNotSupported);
 }
 
 // A row-level change validates the snapshots committed since it read the table.
@@ -242,7 +279,8 @@ TEST_F(IcebergMaintenanceTest, RowChangesConflictWithConcurrentChangesToTheSameF
   std::string path = Scalar("SELECT file_path FROM t.files");
   std::shared_ptr<IcebergTable> stale = LoadTable("t");
   auto delete_first_row = [&](const std::shared_ptr<IcebergTable>& table) {
-    iceberg::RowDelta delta(table->operations(), table->state(), table->state().metadata->CurrentSnapshot(),
+    iceberg::RowDelta delta(table->operations(), table->state(),
+                            table->state().metadata->CurrentSnapshot(),
                             iceberg::RowChangeOperation::kDelete);
     delta.DeletePositions(path, {0});
     return delta.Commit();
@@ -268,7 +306,8 @@ TEST_F(IcebergMaintenanceTest, RowChangesConflictWithConcurrentChangesToTheSameF
 
   // A compaction that rewrote the file conflicts too.
   Run("INSERT INTO t VALUES (6)");
-  path = Scalar("SELECT file_path FROM t.files WHERE content = 0 ORDER BY record_count DESC LIMIT 1");
+  path =
+      Scalar("SELECT file_path FROM t.files WHERE content = 0 ORDER BY record_count DESC LIMIT 1");
   stale = LoadTable("t");
   Run("CALL system.rewrite_data_files(table => 't', options => map('rewrite-all', 'true'))");
   late = delete_first_row(stale);
@@ -280,7 +319,8 @@ TEST_F(IcebergMaintenanceTest, RowChangesConflictWithConcurrentChangesToTheSameF
 // Appends from many threads, and from several databases on one warehouse (as separate processes
 // would), never conflict; compaction and expiration running beside them never lose a row.
 TEST_F(IcebergMaintenanceTest, ConcurrentAppendsCompactionAndExpirationLoseNoRow) {
-  Run("CREATE TABLE t (writer INTEGER, n INTEGER) TBLPROPERTIES ('commit.retry.num-retries' = '100')");
+  Run("CREATE TABLE t (writer INTEGER, n INTEGER) TBLPROPERTIES ('commit.retry.num-retries' = "
+      "'100')");
   constexpr int kWriters = 4;
   constexpr int kAppends = 25;
   std::vector<std::thread> threads;
@@ -300,9 +340,11 @@ TEST_F(IcebergMaintenanceTest, ConcurrentAppendsCompactionAndExpirationLoseNoRow
   std::thread maintenance([&] {
     auto connection = database_->Connect();
     while (!done) {
-      for (const char* sql : {"CALL system.rewrite_data_files(table => 't', options => map('min-input-files', '2'))",
-                              "CALL system.expire_snapshots(table => 't', older_than => TIMESTAMP '2099-01-01 00:00:00', retain_last => 3)",
-                              "SELECT count(*) FROM t"}) {
+      for (const char* sql :
+           {"CALL system.rewrite_data_files(table => 't', options => map('min-input-files', '2'))",
+            "CALL system.expire_snapshots(table => 't', older_than => TIMESTAMP '2099-01-01 "
+            "00:00:00', retain_last => 3)",
+            "SELECT count(*) FROM t"}) {
         std::string result = Run(*connection, sql);
         if (result.rfind("ERROR", 0) == 0 && result.find("concurrent") == std::string::npos) {
           ADD_FAILURE() << sql << ": " << result;

@@ -38,12 +38,14 @@ struct ExpireSnapshotsResult {
 /// Removes old snapshots from the metadata, then deletes the manifest lists, manifests and data
 /// and delete files that no remaining snapshot uses. Errors: kInvalidParameter for snapshot ids
 /// that do not exist or head a branch or tag; kCommitConflict, kIoError.
-Result<ExpireSnapshotsResult> ExpireSnapshots(TableOperations& operations, const ExpireSnapshotsOptions& options);
+Result<ExpireSnapshotsResult> ExpireSnapshots(TableOperations& operations,
+                                              const ExpireSnapshotsOptions& options);
 
 /// Files under the table's location that no metadata file, snapshot or manifest of the table
 /// names and that were last modified before `older_than_ms` (default: 3 days ago); deleted unless
 /// `dry_run`. Errors: kIoError.
-Result<std::vector<std::string>> RemoveOrphanFiles(TableOperations& operations, std::optional<int64_t> older_than_ms,
+Result<std::vector<std::string>> RemoveOrphanFiles(TableOperations& operations,
+                                                   std::optional<int64_t> older_than_ms,
                                                    bool dry_run);
 
 struct RewriteDataFilesOptions {
@@ -71,7 +73,8 @@ struct RewriteDataFilesResult {
 /// their deletes applied, and commits them as a "replace" snapshot. Errors: kCommitConflict when
 /// a concurrent commit removed or deleted rows from a file being rewritten; kInvalidParameter,
 /// kIoError.
-Result<RewriteDataFilesResult> RewriteDataFiles(TableOperations& operations, const RewriteDataFilesOptions& options);
+Result<RewriteDataFilesResult> RewriteDataFiles(TableOperations& operations,
+                                                const RewriteDataFilesOptions& options);
 
 struct RewriteManifestsResult {
   int64_t rewritten_manifests = 0;
@@ -91,9 +94,12 @@ struct CurrentSnapshotChange {
 Result<CurrentSnapshotChange> RollbackToSnapshot(TableOperations& operations, int64_t snapshot_id);
 /// Makes the last snapshot committed at or before `timestamp_ms` among the current snapshot's
 /// ancestors current. Errors: kInvalidParameter.
-Result<CurrentSnapshotChange> RollbackToTimestamp(TableOperations& operations, int64_t timestamp_ms);
-/// Makes any snapshot (by id, or the head of branch or tag `ref`) current. Errors: kInvalidParameter.
-Result<CurrentSnapshotChange> SetCurrentSnapshot(TableOperations& operations, std::optional<int64_t> snapshot_id,
+Result<CurrentSnapshotChange> RollbackToTimestamp(TableOperations& operations,
+                                                  int64_t timestamp_ms);
+/// Makes any snapshot (by id, or the head of branch or tag `ref`) current. Errors:
+/// kInvalidParameter.
+Result<CurrentSnapshotChange> SetCurrentSnapshot(TableOperations& operations,
+                                                 std::optional<int64_t> snapshot_id,
                                                  const std::string& ref);
 /// Applies the data files an append snapshot added (for example on another branch, or rolled
 /// back) to the current snapshot as a new snapshot. Errors: kInvalidParameter for unknown

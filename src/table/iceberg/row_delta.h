@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,8 +32,9 @@ Result<RowChangeMode> RowChangeModeFor(const TableMetadata& metadata, RowChangeO
 /// Reads the live rows (deletes applied) of the data files `paths` of `snapshot`, in the current
 /// schema, passing each batch to `consume`; with `with_positions` a last bigint column holds each
 /// row's position in its file. Errors: those of the scan and of `consume`.
-Result<void> ReadLiveRows(const TableState& state, const FileIO& io, SnapshotPtr snapshot, std::set<std::string> paths,
-                          bool with_positions, const std::function<Result<void>(DataChunk& rows)>& consume);
+Result<void> ReadLiveRows(const TableState& state, const FileIO& io, SnapshotPtr snapshot,
+                          std::set<std::string> paths, bool with_positions,
+                          const std::function<Result<void>(DataChunk& rows)>& consume);
 
 /// Not thread-safe. Files written for a change that is never committed are deleted when the
 /// RowDelta goes away.
@@ -57,10 +58,12 @@ class RowDelta {
  private:
   Result<PartitionedWriter*> Writer();
   Result<void> RewriteDataFile(const DataFile& file, const std::vector<int64_t>& dropped);
-  Result<void> WritePositionDeletes(const std::vector<std::pair<const DataFile*, std::vector<int64_t>>>& files,
-                                    FileChanges& changes);
-  Result<void> WriteDeletionVectors(const std::vector<std::pair<const DataFile*, std::vector<int64_t>>>& files,
-                                    FileChanges& changes);
+  Result<void> WritePositionDeletes(
+      const std::vector<std::pair<const DataFile*, std::vector<int64_t>>>& files,
+      FileChanges& changes);
+  Result<void> WriteDeletionVectors(
+      const std::vector<std::pair<const DataFile*, std::vector<int64_t>>>& files,
+      FileChanges& changes);
   void Abort();
 
   std::shared_ptr<TableOperations> operations_;

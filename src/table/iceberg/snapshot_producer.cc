@@ -44,8 +44,10 @@ SummaryTotals ParentTotals(const Snapshot* parent) {
 }
 
 Error Conflict(const std::string& what) {
-  return Error{ErrorCode::kCommitConflict,
-               fmt::format("A concurrent commit conflicts with this change ({}); run the statement again", what)};
+  return Error{
+      ErrorCode::kCommitConflict,
+      fmt::format("A concurrent commit conflicts with this change ({}); run the statement again",
+                  what)};
 }
 
 }  // namespace
@@ -62,7 +64,8 @@ std::string PartitionKey(const DataFile& file) {
 }
 
 std::string FileIdentity(const DataFile& file) {
-  return file.content_offset ? fmt::format("{}#{}", file.file_path, *file.content_offset) : file.file_path;
+  return file.content_offset ? fmt::format("{}#{}", file.file_path, *file.content_offset)
+                             : file.file_path;
 }
 
 std::string MetadataFolderOf(const TableMetadata& metadata) {
@@ -70,16 +73,19 @@ std::string MetadataFolderOf(const TableMetadata& metadata) {
   return path.empty() ? JoinPath(metadata.location, "metadata") : NormalizeLocation(path);
 }
 
-Result<IsolationLevel> IsolationLevelProperty(const TableMetadata& metadata, const std::string& key) {
+Result<IsolationLevel> IsolationLevelProperty(const TableMetadata& metadata,
+                                              const std::string& key) {
   std::string value = ToLower(metadata.Property(key));
   if (value.empty() || value == "serializable") return IsolationLevel::kSerializable;
   if (value == "snapshot") return IsolationLevel::kSnapshot;
   return Error{ErrorCode::kInvalidParameter,
-               fmt::format("Table property '{}' must be 'serializable' or 'snapshot', not '{}'", key, value)};
+               fmt::format("Table property '{}' must be 'serializable' or 'snapshot', not '{}'",
+                           key, value)};
 }
 
 SnapshotProducer::SnapshotProducer(FileIO io, std::string operation, FileChanges changes,
-                                   std::optional<int64_t> read_snapshot_id, IsolationLevel isolation)
+                                   std::optional<int64_t> read_snapshot_id,
+                                   IsolationLevel isolation)
     : io_(std::move(io)),
       operation_(std::move(operation)),
       changes_(std::move(changes)),
@@ -95,9 +101,8 @@ void SnapshotProducer::Abort() {
   rewrites_.clear();
 }
 
-Result<const SnapshotProducer::ManifestRewrite*> SnapshotProducer::RewriteFor(const TableMetadata& metadata,
-                                                                              const ManifestFile& manifest,
-                                                                              int64_t snapshot_id) {
+Result<const SnapshotProducer::ManifestRewrite*> SnapshotProducer::RewriteFor(
+    const TableMetadata& metadata, const ManifestFile& manifest, int64_t snapshot_id) {
   // Manifests never change once written, so what one holds is read once for all attempts.
   auto cached = rewrites_.find(manifest.path);
   if (cached != rewrites_.end()) return &cached->second;
@@ -105,7 +110,9 @@ Result<const SnapshotProducer::ManifestRewrite*> SnapshotProducer::RewriteFor(co
   SB_ASSIGN_OR_RETURN(std::vector<ManifestEntry> entries, ReadManifest(io_, manifest));
   bool touched = false;
   for (const ManifestEntry& entry : entries) {
-    if (entry.status != EntryStatus::kDeleted && changes_.removed_files.count(FileIdentity(*entry.file))) touched = true;
+    if (entry.status != EntryStatus::kDeleted &&
+        changes_.removed_files.count(FileIdentity(*entry.file)))
+      touched = true;
   }
   if (touched) {
     std::vector<ManifestEntry> kept;
@@ -123,10 +130,15 @@ Result<const SnapshotProducer::ManifestRewrite*> SnapshotProducer::RewriteFor(co
       kept.push_back(std::move(entry));
     }
     PartitionSpecPtr spec = metadata.SpecById(manifest.spec_id);
-    if (!spec) return Error{ErrorCode::kCorruptData, fmt::format("Partition spec {} is missing", manifest.spec_id)};
-    std::string path = JoinPath(MetadataFolderOf(metadata), fmt::format("{}-m{}.avro", FormatUuid(RandomUuid()), rewrites_.size()));
-    SB_ASSIGN_OR_RETURN(ManifestFile written, WriteManifest(io_, path, metadata.format_version, *metadata.CurrentSchema(),
-                                                            *spec, manifest.content, snapshot_id, kept));
+    if (!spec)
+      return Error{ErrorCode::kCorruptData,
+                   fmt::format("Partition spec {} is missing", manifest.spec_id)};
+    std::string path =
+        JoinPath(MetadataFolderOf(metadata),
+                 fmt::format("{}-m{}.avro", FormatUuid(RandomUuid()), rewrites_.size()));
+    SB_ASSIGN_OR_RETURN(ManifestFile written,
+                        WriteManifest(io_, path, metadata.format_version, *metadata.CurrentSchema(),
+                                      *spec, manifest.content, snapshot_id, kept));
     rewrite.manifest = std::move(written);
   }
   return &rewrites_.emplace(manifest.path, std::move(rewrite)).first->second;
@@ -136,14 +148,18 @@ Result<void> SnapshotProducer::Validate(const TableMetadata& metadata) {
   if (metadata.current_snapshot_id == read_snapshot_id_) return Ok();
   // The snapshots committed since the read one: the current snapshot's ancestors down to it.
   std::vector<SnapshotPtr> newer;
-  for (SnapshotPtr snapshot = metadata.CurrentSnapshot(); snapshot; ) {
+  for (SnapshotPtr snapshot = metadata.CurrentSnapshot(); snapshot;) {
     if (read_snapshot_id_ && snapshot->snapshot_id == *read_snapshot_id_) break;
     newer.push_back(snapshot);
     snapshot = snapshot->parent_id ? metadata.SnapshotById(*snapshot->parent_id) : nullptr;
-    if (!snapshot && read_snapshot_id_) return Conflict("the snapshot the statement read is no longer an ancestor of the table's current snapshot");
+    if (!snapshot && read_snapshot_id_)
+      return Conflict(
+          "the snapshot the statement read is no longer an ancestor of the table's current "
+          "snapshot");
   }
   bool watches_data = isolation_ == IsolationLevel::kSerializable;
-  if (changes_.changed_data_files.empty() && changes_.removed_files.empty() && !watches_data) return Ok();
+  if (changes_.changed_data_files.empty() && changes_.removed_files.empty() && !watches_data)
+    return Ok();
   for (const SnapshotPtr& snapshot : newer) {
     if (validated_.count(snapshot->snapshot_id)) continue;
     SB_ASSIGN_OR_RETURN(std::vector<ManifestFile> manifests, SnapshotManifests(*snapshot, io_));
@@ -154,24 +170,29 @@ Result<void> SnapshotProducer::Validate(const TableMetadata& metadata) {
         if (entry.snapshot_id != snapshot->snapshot_id) continue;
         const DataFile& file = *entry.file;
         if (entry.status == EntryStatus::kDeleted) {
-          if (changes_.changed_data_files.count(file.file_path) || changes_.removed_files.count(FileIdentity(file))) {
-            return Conflict(fmt::format("snapshot {} removed '{}'", snapshot->snapshot_id, file.file_path));
+          if (changes_.changed_data_files.count(file.file_path) ||
+              changes_.removed_files.count(FileIdentity(file))) {
+            return Conflict(
+                fmt::format("snapshot {} removed '{}'", snapshot->snapshot_id, file.file_path));
           }
           continue;
         }
         if (entry.status != EntryStatus::kAdded) continue;
         if (file.content == FileContent::kData) {
           if (watches_data && snapshot->Operation() != "replace") {
-            return Conflict(fmt::format("snapshot {} added data files the statement did not read", snapshot->snapshot_id));
+            return Conflict(fmt::format("snapshot {} added data files the statement did not read",
+                                        snapshot->snapshot_id));
           }
           continue;
         }
-        bool touches = file.referenced_data_file
-                           ? changes_.changed_data_files.count(*file.referenced_data_file) > 0
-                           : changes_.changed_partitions.count({file.spec_id, PartitionKey(file)}) > 0;
+        bool touches =
+            file.referenced_data_file
+                ? changes_.changed_data_files.count(*file.referenced_data_file) > 0
+                : changes_.changed_partitions.count({file.spec_id, PartitionKey(file)}) > 0;
         if (touches) {
-          return Conflict(fmt::format("snapshot {} deleted rows from a file this change rewrites or deletes from",
-                                      snapshot->snapshot_id));
+          return Conflict(fmt::format(
+              "snapshot {} deleted rows from a file this change rewrites or deletes from",
+              snapshot->snapshot_id));
         }
       }
     }
@@ -180,7 +201,8 @@ Result<void> SnapshotProducer::Validate(const TableMetadata& metadata) {
   return Ok();
 }
 
-Result<std::vector<ManifestFile>> SnapshotProducer::AddedManifests(const TableMetadata& metadata, int64_t snapshot_id,
+Result<std::vector<ManifestFile>> SnapshotProducer::AddedManifests(const TableMetadata& metadata,
+                                                                   int64_t snapshot_id,
                                                                    PendingChange& change) {
   int version = metadata.format_version;
   if (!added_manifests_.empty() && version >= 2) return added_manifests_;
@@ -199,9 +221,12 @@ Result<std::vector<ManifestFile>> SnapshotProducer::AddedManifests(const TableMe
   for (auto& [key, entries] : groups) {
     PartitionSpecPtr spec = metadata.SpecById(key.second);
     if (!spec) return Conflict(fmt::format("partition spec {} no longer exists", key.second));
-    std::string path = JoinPath(MetadataFolderOf(metadata), fmt::format("{}-m{}.avro", FormatUuid(RandomUuid()), manifests.size()));
-    SB_ASSIGN_OR_RETURN(ManifestFile manifest, WriteManifest(io_, path, version, *metadata.CurrentSchema(), *spec,
-                                                             key.first, snapshot_id, entries));
+    std::string path =
+        JoinPath(MetadataFolderOf(metadata),
+                 fmt::format("{}-m{}.avro", FormatUuid(RandomUuid()), manifests.size()));
+    SB_ASSIGN_OR_RETURN(ManifestFile manifest,
+                        WriteManifest(io_, path, version, *metadata.CurrentSchema(), *spec,
+                                      key.first, snapshot_id, entries));
     manifests.push_back(std::move(manifest));
   }
   // v1 manifests carry the snapshot id in their entries: each attempt writes its own.
@@ -233,7 +258,8 @@ Result<PendingChange> SnapshotProducer::Apply(const TableState& base) {
   FileCounts added;
   FileCounts removed;
   std::set<std::pair<int32_t, std::string>> partitions;
-  SB_ASSIGN_OR_RETURN(std::vector<ManifestFile> manifests, AddedManifests(metadata, snapshot_id, change));
+  SB_ASSIGN_OR_RETURN(std::vector<ManifestFile> manifests,
+                      AddedManifests(metadata, snapshot_id, change));
   for (ManifestFile& manifest : manifests) {
     manifest.added_snapshot_id = snapshot_id;
     manifest.sequence_number = -1;
@@ -253,14 +279,17 @@ Result<PendingChange> SnapshotProducer::Apply(const TableState& base) {
     for (ManifestFile& manifest : existing) {
       if (manifest.spec_id < 0) {
         return Error{ErrorCode::kNotSupported,
-                     "Row-level changes and maintenance need a manifest list (this v1 snapshot lists manifests inline)"};
+                     "Row-level changes and maintenance need a manifest list (this v1 snapshot "
+                     "lists manifests inline)"};
       }
-      bool live = manifest.added_files_count.value_or(1) > 0 || manifest.existing_files_count.value_or(1) > 0;
+      bool live = manifest.added_files_count.value_or(1) > 0 ||
+                  manifest.existing_files_count.value_or(1) > 0;
       if (changes_.removed_files.empty()) {
         if (live) manifests.push_back(std::move(manifest));
         continue;
       }
-      SB_ASSIGN_OR_RETURN(const ManifestRewrite* rewrite, RewriteFor(metadata, manifest, snapshot_id));
+      SB_ASSIGN_OR_RETURN(const ManifestRewrite* rewrite,
+                          RewriteFor(metadata, manifest, snapshot_id));
       if (!rewrite->manifest) {
         if (live) manifests.push_back(std::move(manifest));
         continue;
@@ -291,7 +320,8 @@ Result<PendingChange> SnapshotProducer::Apply(const TableState& base) {
   snapshot->sequence_number = sequence_number;
   snapshot->timestamp_ms = std::max(NowMillis(), parent ? parent->timestamp_ms : 0);
   snapshot->schema_id = metadata.current_schema_id;
-  snapshot->manifest_list = JoinPath(folder, fmt::format("snap-{}-1-{}.avro", snapshot_id, FormatUuid(RandomUuid())));
+  snapshot->manifest_list =
+      JoinPath(folder, fmt::format("snap-{}-1-{}.avro", snapshot_id, FormatUuid(RandomUuid())));
   auto& summary = snapshot->summary;
   summary.emplace_back("operation", operation_);
   auto put = [&](const char* key, int64_t value) {
@@ -311,21 +341,29 @@ Result<PendingChange> SnapshotProducer::Apply(const TableState& base) {
   summary.emplace_back("changed-partition-count", std::to_string(partitions.size()));
   SummaryTotals totals = ParentTotals(parent.get());
   if (totals.known) {
-    summary.emplace_back("total-records", std::to_string(totals.records + added.records - removed.records));
-    summary.emplace_back("total-files-size", std::to_string(totals.files_size + added.size - removed.size));
-    summary.emplace_back("total-data-files", std::to_string(totals.data_files + added.data_files - removed.data_files));
-    summary.emplace_back("total-delete-files",
-                         std::to_string(totals.delete_files + added.delete_files - removed.delete_files));
+    summary.emplace_back("total-records",
+                         std::to_string(totals.records + added.records - removed.records));
+    summary.emplace_back("total-files-size",
+                         std::to_string(totals.files_size + added.size - removed.size));
+    summary.emplace_back("total-data-files",
+                         std::to_string(totals.data_files + added.data_files - removed.data_files));
+    summary.emplace_back(
+        "total-delete-files",
+        std::to_string(totals.delete_files + added.delete_files - removed.delete_files));
     summary.emplace_back("total-position-deletes",
-                         std::to_string(totals.position_deletes + added.position_deletes - removed.position_deletes));
+                         std::to_string(totals.position_deletes + added.position_deletes -
+                                        removed.position_deletes));
     summary.emplace_back("total-equality-deletes",
-                         std::to_string(totals.equality_deletes + added.equality_deletes - removed.equality_deletes));
+                         std::to_string(totals.equality_deletes + added.equality_deletes -
+                                        removed.equality_deletes));
   }
   summary.emplace_back("engine-name", "switchboard");
 
   int64_t first_row_id = next.next_row_id.value_or(0);
-  SB_ASSIGN_OR_RETURN(int64_t next_row_id, WriteManifestList(io_, snapshot->manifest_list, version, snapshot_id,
-                                                             snapshot->parent_id, sequence_number, first_row_id, manifests));
+  SB_ASSIGN_OR_RETURN(
+      int64_t next_row_id,
+      WriteManifestList(io_, snapshot->manifest_list, version, snapshot_id, snapshot->parent_id,
+                        sequence_number, first_row_id, manifests));
   change.written_files.push_back(snapshot->manifest_list);
   if (version >= 3) {
     snapshot->first_row_id = first_row_id;

@@ -24,11 +24,14 @@ struct FileChanges {
   /// Live data or delete files the snapshot removes, by FileIdentity.
   std::set<std::string> removed_files;
   /// Data files whose rows the change deletes or rewrites, with their partitions (spec id and
-  /// partition values as text): what concurrent snapshots must not have removed or added deletes to.
+  /// partition values as text): what concurrent snapshots must not have removed or added deletes
+  /// to.
   std::set<std::string> changed_data_files;
   std::set<std::pair<int32_t, std::string>> changed_partitions;
 
-  bool empty() const { return added_data_files.empty() && added_delete_files.empty() && removed_files.empty(); }
+  bool empty() const {
+    return added_data_files.empty() && added_delete_files.empty() && removed_files.empty();
+  }
   /// Records that `file`'s rows are changed.
   void MarkChanged(const DataFile& file);
 };
@@ -42,15 +45,16 @@ enum class IsolationLevel : uint8_t {
 };
 
 /// The isolation level of property `key` (default serializable). Errors: kInvalidParameter.
-Result<IsolationLevel> IsolationLevelProperty(const TableMetadata& metadata, const std::string& key);
+Result<IsolationLevel> IsolationLevelProperty(const TableMetadata& metadata,
+                                              const std::string& key);
 
 /// Not thread-safe. Manifests of the added files are written once and reused by retries (v2+).
 class SnapshotProducer {
  public:
   /// `operation` is the snapshot summary's ("append", "overwrite", "delete", "replace");
   /// `read_snapshot_id` the snapshot the change was computed from (nullopt: an empty table).
-  SnapshotProducer(FileIO io, std::string operation, FileChanges changes, std::optional<int64_t> read_snapshot_id,
-                   IsolationLevel isolation);
+  SnapshotProducer(FileIO io, std::string operation, FileChanges changes,
+                   std::optional<int64_t> read_snapshot_id, IsolationLevel isolation);
 
   /// The new table version (usable as a MetadataUpdate). Errors: kCommitConflict when a snapshot
   /// committed after the read one conflicts, or a removed file is no longer live; kIoError.
@@ -107,10 +111,10 @@ class SnapshotProducer {
 
   Result<void> Validate(const TableMetadata& metadata);
   /// The rewrite of `manifest`, made once and reused by later attempts.
-  Result<const ManifestRewrite*> RewriteFor(const TableMetadata& metadata, const ManifestFile& manifest,
-                                            int64_t snapshot_id);
-  Result<std::vector<ManifestFile>> AddedManifests(const TableMetadata& metadata, int64_t snapshot_id,
-                                                   PendingChange& change);
+  Result<const ManifestRewrite*> RewriteFor(const TableMetadata& metadata,
+                                            const ManifestFile& manifest, int64_t snapshot_id);
+  Result<std::vector<ManifestFile>> AddedManifests(const TableMetadata& metadata,
+                                                   int64_t snapshot_id, PendingChange& change);
 
   FileIO io_;
   std::string operation_;
