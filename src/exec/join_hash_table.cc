@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "common/memory_tracker.h"
+#include "common/thread_pool.h"
 
 namespace switchboard {
 
@@ -86,7 +87,7 @@ void JoinHashTable::AddBlocks(std::unique_ptr<RowBlocks> blocks) {
   blocks_.push_back(std::move(blocks));
 }
 
-void JoinHashTable::Build() {
+void JoinHashTable::Build(ThreadPool* pool) {
   idx_t slots = 1024;
   while (slots < count_ * 2) slots *= 2;
   if (tracker_) {
@@ -96,26 +97,43 @@ void JoinHashTable::Build() {
   }
   buckets_ = ZeroedArray<const uint8_t*>(slots);
   mask_ = slots - 1;
-  rows_.clear();
-  rows_.reserve(count_);
-  idx_t width = layout_.row_width();
+  // Every block of rows with the position of its first row in rows_; blocks are chained in
+  // parallel, each row pushed onto its bucket's chain with a compare-and-swap.
+  std::vector<std::pair<const RowBlocks::Block*, idx_t>> work;
+  idx_t position = 0;
   for (auto& blocks : blocks_) {
     for (auto& block : blocks->blocks_) {
-      idx_t rows = block.rows;
-      uint8_t* base = block.memory.data();
-      for (idx_t r = 0; r < rows; ++r) {
-        uint8_t* row = base + r * width;
-        rows_.push_back(row);
-        if (row[hash_offset_ + 17] != 0) {
-          has_null_key_ = true;
-          continue;  // a NULL key never matches
-        }
-        const uint8_t*& head = buckets_[RowHash(row) & mask_];
-        std::memcpy(row + next_offset_, &head, sizeof(head));
-        head = row;
-      }
+      work.emplace_back(&block, position);
+      position += block.rows;
     }
   }
+  rows_.resize(count_);
+  std::atomic<bool> has_null_key{false};
+  idx_t width = layout_.row_width();
+  auto chain = [&](size_t w) {
+    const auto& [block, first] = work[w];
+    bool null_key = false;
+    for (idx_t r = 0; r < block->rows; ++r) {
+      uint8_t* row = const_cast<uint8_t*>(block->memory.data()) + r * width;
+      rows_[first + r] = row;
+      if (row[hash_offset_ + 17] != 0) {
+        null_key = true;
+        continue;  // a NULL key never matches
+      }
+      std::atomic_ref<const uint8_t*> head(buckets_[RowHash(row) & mask_]);
+      const uint8_t* next = head.load(std::memory_order_relaxed);
+      do {
+        std::memcpy(row + next_offset_, &next, sizeof(next));
+      } while (!head.compare_exchange_weak(next, row, std::memory_order_relaxed));
+    }
+    if (null_key) has_null_key.store(true, std::memory_order_relaxed);
+  };
+  if (pool && work.size() > 1) {
+    pool->ParallelFor(work.size(), chain);
+  } else {
+    for (size_t w = 0; w < work.size(); ++w) chain(w);
+  }
+  has_null_key_ = has_null_key.load();
 }
 
 }  // namespace switchboard

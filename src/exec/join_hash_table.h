@@ -13,6 +13,7 @@
 namespace switchboard {
 
 class MemoryTracker;
+class ThreadPool;
 
 /// Rows are appended by several threads into their own RowBlocks, handed over with AddBlocks,
 /// and chained into buckets by Build. After Build the table is read-only except for the
@@ -54,8 +55,9 @@ class JoinHashTable {
   const std::vector<bool>& null_safe() const { return null_safe_; }
   std::unique_ptr<RowBlocks> CreateBlocks() const { return std::make_unique<RowBlocks>(layout_, tracker_); }
   void AddBlocks(std::unique_ptr<RowBlocks> blocks);
-  /// Chains every row into the bucket array.
-  void Build();
+  /// Chains every row into the bucket array, on `pool`'s threads when given (the order of rows
+  /// within a chain then varies from run to run).
+  void Build(ThreadPool* pool = nullptr);
 
   idx_t size() const { return count_; }
   /// True when some build row has a NULL key (for NOT IN / mark joins).

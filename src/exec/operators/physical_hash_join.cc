@@ -135,8 +135,8 @@ void PhysicalHashJoin::Combine(ExecutionContext&, GlobalSinkState& global, Local
   g.table->AddBlocks(std::move(static_cast<JoinLocalState&>(local).blocks));
 }
 
-void PhysicalHashJoin::Finalize(ExecutionContext&, GlobalSinkState& global) const {
-  static_cast<JoinSinkState&>(global).table->Build();
+void PhysicalHashJoin::Finalize(ExecutionContext& context, GlobalSinkState& global) const {
+  static_cast<JoinSinkState&>(global).table->Build(context.query->threads > 1 ? context.query->pool : nullptr);
 }
 
 // ----- probe ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "common/memory_tracker.h"
+#include "common/thread_pool.h"
 #include "exec/tests/exec_test_util.h"
 #include "exec/vector_hash.h"
 
@@ -128,6 +129,29 @@ TEST_F(JoinHashTableTest, LongStringsOutliveTheVectorsTheyCameFrom) {
   table.Build();  // the input vectors are gone by now
   EXPECT_EQ(Probe(table, Value::Varchar(long_key)), (std::vector<Value>{Value::Bigint(1)}));
   EXPECT_EQ(Probe(table, Value::Varchar("short")), (std::vector<Value>{Value::Bigint(2)}));
+}
+
+TEST_F(JoinHashTableTest, BuildsOnSeveralThreadsWithoutLosingRows) {
+  JoinHashTable table({TypeId::kBigint}, {TypeId::kBigint}, {false}, nullptr);
+  // Four blocks of 200000 rows (several row blocks each), key = i % 1000, plus NULL keys.
+  constexpr int64_t kRowsPerBlock = 200000;
+  for (int64_t block = 0; block < 4; ++block) {
+    std::vector<Value> keys, payloads;
+    for (int64_t i = block * kRowsPerBlock; i < (block + 1) * kRowsPerBlock; ++i) {
+      keys.push_back(i % 50000 == 0 ? Value::Null(TypeId::kBigint) : Value::Bigint(i % 1000));
+      payloads.push_back(Value::Bigint(i));
+    }
+    AppendRows(table, keys, payloads);
+  }
+  ThreadPool pool(4);
+  table.Build(&pool);
+  EXPECT_EQ(table.rows().size(), static_cast<size_t>(4 * kRowsPerBlock));
+  EXPECT_TRUE(table.has_null_key());
+  for (int64_t key : {1, 500, 999}) {
+    std::vector<Value> expected;
+    for (int64_t i = key; i < 4 * kRowsPerBlock; i += 1000) expected.push_back(Value::Bigint(i));
+    EXPECT_EQ(Probe(table, Value::Bigint(key)), expected) << "key " << key;
+  }
 }
 
 TEST_F(JoinHashTableTest, ChargesItsMemoryTrackerAndReleasesEverythingAtTheEnd) {
