@@ -112,13 +112,15 @@ failure() {
   fi
 }
 
+rss_mib() { awk '/^[0-9]+$/ { printf "%.0f", $1 / 1024 }' "$1" 2>/dev/null; }
+
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 mkdir -p "$(dirname "$csv")"
-echo "workload,query,switchboard_ms,reference_ms,ratio,result" > "$csv"
+echo "workload,query,switchboard_ms,reference_ms,ratio,switchboard_rss_mib,reference_rss_mib,result" > "$csv"
 printf "%s: %s thread(s), median of %s runs after a warm-up; %s; load average %s\n" \
   "$label" "$threads" "$runs" "$(git -C "$root" rev-parse --short HEAD)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf "%-34s %14s %14s %8s  %s\n" query switchboard_ms reference_ms ratio result
+printf "%-34s %14s %14s %8s %8s %8s  %s\n" query switchboard_ms reference_ms ratio sb_MiB ref_MiB result
 
 total_sb=0 total_ref=0 complete=1 log_ratio_sum=0 ratio_count=0
 for file in "$query_dir"/*.sql; do
@@ -140,7 +142,8 @@ for file in "$query_dir"/*.sql; do
   for ((i = 0; i <= runs; i++)); do sb_args+=(-f "$work/$name.sb.sql"); done
   sb_ms="" result=""
   status=0
-  timeout "$timeout_s" "$sb" "${sb_args[@]}" > "$work/$name.sb.csv" 2> "$work/$name.sb.err" || status=$?
+  /usr/bin/time -f %M -o "$work/$name.sb.rss" timeout "$timeout_s" "$sb" "${sb_args[@]}" \
+    > "$work/$name.sb.csv" 2> "$work/$name.sb.err" || status=$?
   if [ "$status" = 0 ]; then
     sb_ms=$(sed -n 's/^Run Time: \([0-9.]*\) ms.*/\1/p' "$work/$name.sb.err" | tail -n "$runs" | median)
   else
@@ -150,7 +153,7 @@ for file in "$query_dir"/*.sql; do
   # Reference: --time runs the last statement once to warm up, then runs more times.
   ref_ms=""
   status=0
-  timeout "$timeout_s" "$duckdb" --threads "$threads" --time "$runs" -f "$work/setup_ref.sql" \
+  /usr/bin/time -f %M -o "$work/$name.ref.rss" timeout "$timeout_s" "$duckdb" --threads "$threads" --time "$runs" -f "$work/setup_ref.sql" \
     -f "$work/$name.ref.sql" > "$work/$name.ref.csv" 2> "$work/$name.ref.err" || status=$?
   if [ "$status" = 0 ]; then
     ref_ms=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' "$work/$name.ref.err")
@@ -174,8 +177,10 @@ for file in "$query_dir"/*.sql; do
   else
     complete=0
   fi
-  printf "%-34s %14s %14s %8s  %s\n" "$name" "${sb_ms:--}" "${ref_ms:--}" "${ratio:--}" "$result"
-  echo "$label,$name,$sb_ms,$ref_ms,$ratio,\"${result//\"/\"\"}\"" >> "$csv"
+  # Peak resident memory of each engine's process (the reference's includes its Node.js host).
+  sb_mib=$(rss_mib "$work/$name.sb.rss") ref_mib=$(rss_mib "$work/$name.ref.rss")
+  printf "%-34s %14s %14s %8s %8s %8s  %s\n" "$name" "${sb_ms:--}" "${ref_ms:--}" "${ratio:--}" "$sb_mib" "$ref_mib" "$result"
+  echo "$label,$name,$sb_ms,$ref_ms,$ratio,$sb_mib,$ref_mib,\"${result//\"/\"\"}\"" >> "$csv"
 done
 
 total_ratio=$(awk -v a="$total_sb" -v b="$total_ref" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
@@ -184,6 +189,6 @@ note=""
 [ "$complete" = 1 ] || note="(queries that failed are left out of the totals)"
 printf "%-34s %14.1f %14.1f %8s  %s\n" "total" "$total_sb" "$total_ref" "${total_ratio:--}" "$note"
 printf "%-34s %14s %14s %8s\n" "geometric mean of ratios" "" "" "${geomean:--}"
-echo "$label,total,$total_sb,$total_ref,$total_ratio,\"$note\"" >> "$csv"
-echo "$label,geomean,,,$geomean," >> "$csv"
+echo "$label,total,$total_sb,$total_ref,$total_ratio,,,\"$note\"" >> "$csv"
+echo "$label,geomean,,,$geomean,,," >> "$csv"
 echo "CSV: $csv"
