@@ -1,5 +1,6 @@
 // Optimizer unit tests: plans are bound from SQL over an in-memory catalog and a test table
 // function that accepts pushed filters, optimized, and checked operator by operator.
+#include <algorithm>
 #include "sql/planner/optimizer/optimizer.h"
 
 #include <gtest/gtest.h>
@@ -316,6 +317,25 @@ TEST_F(OptimizerTest, ScansReadOnlyTheColumnsTheQueryUses) {
   // A filter pushed into the scan needs no output column.
   plan = Plan("SELECT label FROM numbers(10) WHERE id = 1");
   EXPECT_EQ(Scan(*plan, "numbers").column_ids, (std::vector<idx_t>{1}));
+}
+
+TEST_F(OptimizerTest, SemiAndAntiJoinsFilterTheInnerJoinInputTheyRead) {
+  for (const char* in : {"o.order_id IN (SELECT order_id FROM orders WHERE amount > 10)",
+                         "NOT EXISTS (SELECT 1 FROM orders p WHERE p.order_id = o.order_id + 1)"}) {
+    auto plan = Plan(std::string("SELECT c.name FROM orders o JOIN customers c ON o.customer_id = c.customer_id "
+                                 "WHERE ") + in);
+    // The filtering join sits on the orders side of the inner join, not above it.
+    const LogicalOperator* inner = nullptr;
+    for (const LogicalOperator* join : FindOperators(*plan, LogicalOperatorKind::kJoin)) {
+      if (join->As<LogicalJoin>().join_type == JoinType::kInner) inner = join;
+    }
+    ASSERT_NE(inner, nullptr) << plan->ToString();
+    auto below = FindOperators(*inner, LogicalOperatorKind::kJoin);
+    bool filtered_below = std::any_of(below.begin(), below.end(), [&](const LogicalOperator* join) {
+      return join != inner && join->As<LogicalJoin>().join_type != JoinType::kInner;
+    });
+    EXPECT_TRUE(filtered_below) << in << "\n" << plan->ToString();
+  }
 }
 
 TEST_F(OptimizerTest, ProjectionOutputsNobodyReadsAreDropped) {
