@@ -46,11 +46,19 @@ The binder turns these forms into calls of the functions below (or evaluates the
 | `POSITION(s IN t)` | `position(s, t)` |
 | `DATEADD(day, n, x)`, `DATEDIFF(day, a, b)`, `DATE_PART(day, x)` | the unit identifier arrives as the string `'day'` |
 | `f(x, y -> expr)` | lambda arguments of higher-order functions (`transform`, `filter`, `reduce`, ...) |
+| `agg(DISTINCT x)`, `agg(x) FILTER (WHERE c)` | the aggregate sees each distinct argument once per group; only the rows where `c` holds |
+| `agg(x ORDER BY y [DESC] [NULLS FIRST])`, `listagg(x, s) WITHIN GROUP (ORDER BY y)` | the aggregate sees each group's rows in that order (it matters for `array_agg`, `listagg`, `string_agg`); with DISTINCT the ordering keys must be arguments |
+| `FROM t CROSS JOIN UNNEST(a, b) [WITH ORDINALITY] AS u(x, y[, n])` | one row per element, arrays zipped (the shorter padded with NULLs), a map giving key and value columns, an array of rows one column per field; `LEFT JOIN UNNEST(...) ON true` keeps rows whose arrays are empty or NULL |
 
 These are expression forms the binder evaluates itself, not functions: `CAST(x AS t)`,
 `TRY_CAST(x AS t)`, `TRY(expr)`, `COALESCE(...)`, `NULLIF(a, b)`, `IF(c, a[, b])`, `CASE`, `IN`,
 `BETWEEN`, `IS [NOT] DISTINCT FROM`, `IS [NOT] NULL`, `AND`, `OR`, `NOT`, `EXISTS` and subqueries.
 Casts to and from `json` follow Trino's rules (see the JSON section).
+
+Type names of other dialects map onto Trino's types: Spark/Hive `STRING` (varchar), `INT`, `LONG`
+(bigint), `SHORT`, `BYTE`, `ARRAY<T>`, `MAP<K, V>`, `STRUCT<a: T, ...>`; Snowflake `NUMBER[(p, s)]`
+(decimal, 38 digits by default), `TIMESTAMP_NTZ` (timestamp), `TIMESTAMP_LTZ`/`TIMESTAMP_TZ`
+(timestamp with time zone); `x::T` is `CAST(x AS T)`.
 )";
 
 // The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens.
