@@ -101,7 +101,9 @@ double EstimateEquiJoin(const LogicalOperator& left, const LogicalOperator& righ
     distinct = std::max(distinct, std::max(*l, *r));
   }
   if (distinct < 1) return key_rows;
-  return std::max(key_rows, left_rows * right_rows / distinct);
+  // Containment: every key of the side with fewer distinct values finds a match on the other,
+  // so a filtered dimension shrinks the join (supplier x one nation = a 25th of the suppliers).
+  return left_rows * right_rows / distinct;
 }
 
 double EstimateCardinality(LogicalOperator& op) {

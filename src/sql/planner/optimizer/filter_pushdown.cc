@@ -2,7 +2,6 @@
 // projections, aggregates (on grouping columns), set operations and joins; predicates that
 // compare the two sides of an inner join become its conditions (so comma joins become hash
 // joins); simple predicates on scanned columns go into the scan itself.
-#include <algorithm>
 #include <set>
 
 #include "sql/planner/optimizer/optimizer.h"
@@ -349,38 +348,7 @@ class FilterPushdown {
     }
     op->children[0] = Push(std::move(op->children[0]), std::move(to_left));
     op->children[1] = Push(std::move(op->children[1]), std::move(to_right));
-    return Wrap(SinkFilteringJoin(std::move(op)), std::move(above));
-  }
-
-  // A semi or anti join keeps or drops rows of its left input by their own columns, so when
-  // that input is an inner join and the columns all come from one of its inputs, it can filter
-  // that input before the inner join multiplies its rows (TPC-H q18: the 63 orders with large
-  // quantities are found before orders meet lineitem, not after).
-  static LogicalOperatorPtr SinkFilteringJoin(LogicalOperatorPtr op) {
-    auto& join = op->As<LogicalJoin>();
-    if (join.join_type != JoinType::kSemi && join.join_type != JoinType::kAnti) return op;
-    LogicalOperator& below = *op->children[0];
-    if (below.kind != LogicalOperatorKind::kJoin || below.As<LogicalJoin>().join_type != JoinType::kInner) return op;
-    std::set<ColumnBinding> left = Bindings(below), read;
-    auto collect = [&](const Expression& e) {
-      VisitExpression(e, [&](const Expression& node) {
-        if (node.kind != ExpressionKind::kColumnRef) return;
-        const auto& binding = node.As<ColumnRefExpression>().binding;
-        if (left.count(binding)) read.insert(binding);
-      });
-    };
-    for (const auto& condition : join.conditions) collect(*condition.left);
-    for (const auto& e : join.expressions) collect(*e);
-    for (size_t side = 0; side < 2; ++side) {
-      std::set<ColumnBinding> side_bindings = Bindings(*below.children[side]);
-      bool covered = std::all_of(read.begin(), read.end(), [&](const ColumnBinding& b) { return side_bindings.count(b) > 0; });
-      if (!covered) continue;
-      LogicalOperatorPtr inner = std::move(op->children[0]);
-      op->children[0] = std::move(inner->children[side]);
-      inner->children[side] = SinkFilteringJoin(std::move(op));
-      return inner;
-    }
-    return op;
+    return Wrap(std::move(op), std::move(above));
   }
 
   // Turns `l op r` with l over the left side and r over the right into a join condition.

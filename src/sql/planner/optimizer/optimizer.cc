@@ -10,6 +10,8 @@ LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const OptimizerOptions& opt
   plan->ResolveTypes();
   EstimateCardinality(*plan);
   plan = ReorderJoins(std::move(plan));
+  EstimateCardinality(*plan);
+  plan = PlaceFilteringJoins(std::move(plan));
   plan = IntroduceTopN(std::move(plan));
   RemoveUnusedColumns(*plan);
   plan->ResolveTypes();

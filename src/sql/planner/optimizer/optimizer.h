@@ -19,13 +19,16 @@ struct OptimizerOptions {
 
 /// Runs the rules in order: constant folding, filter pushdown (which also turns filters over
 /// cross products into join conditions and pushes simple predicates into scans), join ordering,
-/// top-N, unused column removal, cardinality estimates. The result has resolved types.
+/// filtering join placement, top-N, unused column removal, cardinality estimates. The result has
+/// resolved types.
 LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const OptimizerOptions& options);
 
 // The rules (each in its own file).
 void FoldConstants(LogicalOperator& plan, const ConstantEvaluator& evaluate);
 LogicalOperatorPtr PushDownFilters(LogicalOperatorPtr plan, const ConstantEvaluator& evaluate);
 LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr plan);
+/// Moves semi and anti joins below inner joins that do not shrink the input they filter.
+LogicalOperatorPtr PlaceFilteringJoins(LogicalOperatorPtr plan);
 LogicalOperatorPtr IntroduceTopN(LogicalOperatorPtr plan);
 void RemoveUnusedColumns(LogicalOperator& plan);
 /// Fills estimated_cardinality bottom-up from table statistics and simple selectivity rules.
