@@ -300,6 +300,13 @@ Result<std::string> SqlCatalog::TableLocation(const std::string& schema, const s
 Result<std::shared_ptr<TableEntry>> SqlCatalog::CreateTable(const CreateTableInfo& info) {
   const std::string& schema_name = info.name.schema;
   const std::string& table_name = info.name.name;
+  if (info.external) {
+    // Not an Iceberg table: making one would write metadata into the files' folder.
+    return Error{ErrorCode::kNotSupported,
+                 fmt::format("Warehouse catalog '{}' does not store external tables yet: create '{}' in the in-memory "
+                             "catalog (CREATE EXTERNAL TABLE memory.default.{} ...) or read the files with read_parquet",
+                             name(), table_name, table_name)};
+  }
   if (!info.format.empty() && info.format != "iceberg") {
     return Error{ErrorCode::kNotSupported,
                  fmt::format("Tables of warehouse catalog '{}' are Iceberg tables, not '{}' (USING iceberg)", name(), info.format)};
