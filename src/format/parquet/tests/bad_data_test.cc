@@ -2,6 +2,7 @@
 // truncated and mutated copies of good files (never a crash, a hang or an unnamed error).
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -126,6 +127,40 @@ TEST_F(CorruptCopies, MutatedFilesFailCleanlyOrReadSomething) {
       }
       CheckVariant(mutated, fs::path(file).stem().string() + "_mut" + std::to_string(round));
     }
+  }
+}
+
+TEST_F(CorruptCopies, DamagedFramesNameTheirProblem) {
+  std::string good = testing::ReadTextFile(
+      testing::SharedDir() + "/testdata/parquet-testing/data/" + "alltypes_plain.parquet");
+  ASSERT_GT(good.size(), 100u);
+  auto footer_length = [&](uint32_t length) {
+    std::string bytes = good;
+    std::memcpy(bytes.data() + bytes.size() - 8, &length, 4);
+    return bytes;
+  };
+  struct Case {
+    std::string label;
+    std::string bytes;
+    std::string problem;
+  };
+  std::vector<Case> cases = {
+      {"tiny", "PAR1PAR1", "too small to be a Parquet file"},
+      {"head", "XAR1" + good.substr(4), "does not start with 'PAR1'"},
+      {"tail", good.substr(0, good.size() - 1) + "X", "does not end with 'PAR1'"},
+      {"encrypted", good.substr(0, good.size() - 4) + "PARE", "encrypted Parquet files"},
+      {"long_footer", footer_length(static_cast<uint32_t>(good.size())), "footer length"},
+      {"short_footer", footer_length(3), "invalid footer"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.label);
+    std::string path = dir_ + "/" + c.label + ".parquet";
+    std::ofstream(path, std::ios::binary)
+        .write(c.bytes.data(), static_cast<std::streamsize>(c.bytes.size()));
+    std::optional<Error> error = ReadEverything(path);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_TRUE(IsCleanError(*error, path)) << error->ToString();
+    EXPECT_NE(error->message.find(c.problem), std::string::npos) << error->message;
   }
 }
 

@@ -445,5 +445,51 @@ TEST_F(ParquetWriterTest, SortedKeysInShortRunsSkipTheDictionary) {
   }
 }
 
+TEST_F(ParquetWriterTest, PagesAndRowGroupsEndAtTheirByteLimits) {
+  // 100-byte strings without dictionary or compression: sizes follow the values.
+  std::vector<ParquetWriterField> fields = {{"s", TypeId::kVarchar}};
+  ParquetWriterOptions options;
+  options.codec = CompressionCodec::kUncompressed;
+  options.dictionary = false;
+  options.page_max_bytes = 64 << 10;
+  options.row_group_max_bytes = 1 << 20;
+  std::string path = dir_ + "/sized.parquet";
+  auto writer = ParquetWriter::Open(path, fields, options);
+  ASSERT_TRUE(writer.ok()) << writer.error().message;
+  constexpr int64_t kRows = 50000;
+  for (int64_t first = 0; first < kRows; first += 2000) {
+    DataChunk chunk;
+    chunk.Initialize({TypeId::kVarchar}, 2000);
+    for (idx_t r = 0; r < 2000; ++r) {
+      std::string text = fmt::format("{:0>100}", first + static_cast<int64_t>(r));
+      chunk.column(0).SetValue(r, Value::Varchar(text));
+    }
+    chunk.SetSize(2000);
+    ASSERT_TRUE((*writer)->Write(chunk).ok());
+  }
+  auto result = (*writer)->Close();
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  auto reader = ParquetReader::Open(path);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  // About 5.2 MB of values. A row group ends after the written chunk that reached 1 MB; a
+  // page within one 1024-row slice past 64 KB.
+  constexpr int64_t kChunkBytes = 2000 * 105;
+  constexpr int64_t kSliceBytes = 1024 * 105;
+  EXPECT_GE((*reader)->num_row_groups(), 5);
+  int64_t rows = 0;
+  for (int g = 0; g < (*reader)->num_row_groups(); ++g) {
+    const RowGroup& group = (*reader)->metadata().row_groups[static_cast<size_t>(g)];
+    EXPECT_LE(group.total_byte_size, options.row_group_max_bytes + kChunkBytes) << g;
+    rows += group.num_rows;
+    auto offsets = (*reader)->ReadOffsetIndex(g, 0);
+    ASSERT_TRUE(offsets.ok() && offsets->has_value());
+    if (group.num_rows >= 10000) EXPECT_GE((*offsets)->page_locations.size(), 10u) << g;
+    for (const PageLocation& page : (*offsets)->page_locations) {
+      EXPECT_LE(page.compressed_page_size, options.page_max_bytes + kSliceBytes) << g;
+    }
+  }
+  EXPECT_EQ(rows, kRows);
+}
+
 }  // namespace
 }  // namespace switchboard::parquet
