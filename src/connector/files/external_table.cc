@@ -75,6 +75,19 @@ class ExternalTable final : public ExternalTableEntry {
 
   TableFunction ScanFunction() const override { return function_; }
 
+  // SHOW CREATE TABLE prints it as Spark's CREATE TABLE ... USING <format> PARTITIONED BY
+  // (...) LOCATION ..., which creates the same external table again.
+  TableStorage Storage() const override {
+    TableStorage storage;
+    storage.format = definition.format;
+    storage.location = definition.location;
+    storage.partitioning = definition.partition_columns;
+    storage.properties = definition.properties;
+    storage.details.emplace_back("external", "true");
+    for (const auto& [key, value] : definition.options) storage.details.emplace_back(key, value);
+    return storage;
+  }
+
   std::shared_ptr<const FunctionData> ScanBindData() const override {
     // The files are listed for every query, so files added since CREATE are read.
     FileList files = ListPartitionedFolder(definition.location, partition_columns_);
