@@ -7,6 +7,7 @@
 
 #include "common/memory_tracker.h"
 #include "common/string_util.h"
+#include "common/thread_pool.h"
 #include "connector/files/file_list.h"
 #include "connector/files/file_writer.h"
 #include "exec/executor.h"
@@ -319,17 +320,41 @@ class PhysicalCopySink final : public PhysicalOperator {
     }
   }
 
-  void Finalize(ExecutionContext&, GlobalSinkState& global_state) const override {
+  void Finalize(ExecutionContext& context, GlobalSinkState& global_state) const override {
     auto& global = static_cast<CopyGlobalState&>(global_state);
     if (global.single) {
       global.single->Close().ValueOrThrow();
       return;
     }
+    // Each partition's last rows written and its file finished, partitions in parallel (a file
+    // is published only once storage has it).
+    std::vector<std::pair<const std::string*, PartitionFile*>> unfinished;
     for (auto& [folder, file] : global.partitions) {
-      if (file.pending)
-        WritePending(global, folder, file, /*finish=*/true);
-      else if (file.writer)
-        file.writer->Close().ValueOrThrow();
+      if (file.pending || file.writer) unfinished.emplace_back(&folder, &file);
+    }
+    auto finish = [&](size_t i) {
+      const std::string& folder = *unfinished[i].first;
+      PartitionFile& file = *unfinished[i].second;
+      if (!file.writer) {
+        std::string path;
+        file.writer = OpenPartitionFile(folder, file, path);
+        std::lock_guard<std::mutex> lock(global.mutex);
+        global.written.push_back(std::move(path));
+      }
+      if (file.pending) {
+        for (idx_t c = 0; c < file.pending->ChunkCount(); ++c) {
+          file.writer->Write(file.pending->chunk(c)).ValueOrThrow();
+        }
+        file.pending.reset();
+      }
+      file.writer->Close().ValueOrThrow();
+      file.writer.reset();
+    };
+    ThreadPool* pool = context.query ? context.query->pool : nullptr;
+    if (pool && unfinished.size() > 1) {
+      pool->ParallelFor(unfinished.size(), finish);
+    } else {
+      for (size_t i = 0; i < unfinished.size(); ++i) finish(i);
     }
   }
 
@@ -411,7 +436,9 @@ class PhysicalCopySink final : public PhysicalOperator {
         oldest->second.writer.reset();
         --global.open_files;
       }
-      file.writer = OpenPartitionFile(global, folder, file);
+      std::string path;
+      file.writer = OpenPartitionFile(folder, file, path);
+      global.written.push_back(std::move(path));
       ++global.open_files;
     }
     file.last_written = ++global.clock;
@@ -429,9 +456,9 @@ class PhysicalCopySink final : public PhysicalOperator {
     }
   }
 
-  std::unique_ptr<TableFileWriter> OpenPartitionFile(CopyGlobalState& global,
-                                                     const std::string& folder,
-                                                     PartitionFile& file) const {
+  // Opens the next file of partition `folder` (its path in `path`).
+  std::unique_ptr<TableFileWriter> OpenPartitionFile(const std::string& folder, PartitionFile& file,
+                                                     std::string& path) const {
     std::string extension(FileFormatExtension(options_.write.format));
     if (options_.write.format != FileFormat::kParquet) {
       auto compression = ParseStreamCompression(
@@ -441,15 +468,11 @@ class PhysicalCopySink final : public PhysicalOperator {
     // A fresh name: files already in the folder are kept (OVERWRITE_OR_IGNORE) or deleted once
     // the COPY succeeded (OVERWRITE), never written over.
     auto fs = FileSystem::ForPath(target_).ValueOrThrow();
-    std::string path;
     do {
       path = JoinPath(JoinPath(target_, folder),
                       fmt::format("data_{}{}", file.next_index++, extension));
     } while (fs->Exists(path).ValueOrThrow());
-    auto writer =
-        TableFileWriter::Open(path, data_names_, data_types_, options_.write).ValueOrThrow();
-    global.written.push_back(path);
-    return writer;
+    return TableFileWriter::Open(path, data_names_, data_types_, options_.write).ValueOrThrow();
   }
 
   std::vector<std::string> names_;
