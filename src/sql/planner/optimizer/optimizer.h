@@ -37,8 +37,9 @@ double EstimateCardinality(LogicalOperator& plan);
 /// them, capped at `op`'s estimated rows; nullopt when unknown.
 std::optional<double> EstimateDistinctValues(const LogicalOperator& op, const Expression& key);
 /// Rows of an inner join of `left` and `right` (with estimates) on the equalities `keys`
-/// (left-side, right-side expressions): the larger input, as for a key joined with a foreign
-/// key, unless the keys have few distinct values: then left * right / distinct.
+/// (left-side, right-side expressions): left * right / distinct, with distinct the larger side's
+/// distinct count of the most selective key (every value of the other side finds a match); the
+/// larger input, as for a key joined with a foreign key, when distinct counts are unknown.
 double EstimateEquiJoin(const LogicalOperator& left, const LogicalOperator& right,
                         const std::vector<std::pair<const Expression*, const Expression*>>& keys);
 

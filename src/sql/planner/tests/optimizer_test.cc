@@ -41,10 +41,44 @@ TableFunction NumbersFunction() {
   return function;
 }
 
+struct KeyPairsData : FunctionData {
+  double rows = 0;
+  double distinct_a = 0;
+  double distinct_b = 0;
+};
+
+/// key_pairs(n, distinct_a, distinct_b): columns (a bigint, b bigint) with n rows and those
+/// distinct counts by its statistics. Never scanned.
+TableFunction KeyPairsFunction() {
+  TableFunction function;
+  function.name = "key_pairs";
+  function.arguments = {TypeId::kBigint, TypeId::kBigint, TypeId::kBigint};
+  function.bind = [](TableFunctionBindInput& input) {
+    TableFunctionBindResult result;
+    result.names = {"a", "b"};
+    result.types = {TypeId::kBigint, TypeId::kBigint};
+    auto data = std::make_unique<KeyPairsData>();
+    data->rows = static_cast<double>(input.arguments[0].GetInt64());
+    data->distinct_a = static_cast<double>(input.arguments[1].GetInt64());
+    data->distinct_b = static_cast<double>(input.arguments[2].GetInt64());
+    result.bind_data = std::move(data);
+    return result;
+  };
+  function.statistics = [](const FunctionData* data) {
+    const auto& pairs = *static_cast<const KeyPairsData*>(data);
+    TableStatistics statistics;
+    statistics.row_count = pairs.rows;
+    statistics.distinct_counts = {pairs.distinct_a, pairs.distinct_b};
+    return statistics;
+  };
+  return function;
+}
+
 const FunctionRegistry& FunctionsWithNumbers() {
   static const std::unique_ptr<FunctionRegistry> registry = [] {
     auto functions = FunctionRegistry::CreateWithBuiltins();
     functions->AddTable(NumbersFunction());
+    functions->AddTable(KeyPairsFunction());
     return functions;
   }();
   return *registry;
@@ -291,6 +325,35 @@ TEST_F(OptimizerTest, JoinsConnectedRelationsBeforeFormingCrossProducts) {
     EXPECT_LE(join->children[1]->estimated_cardinality, join->children[0]->estimated_cardinality)
         << plan->ToString();
   }
+}
+
+TEST_F(OptimizerTest, EquiJoinsOnKeysWithFewDistinctValuesMultiplyTheirInputs) {
+  // 25 distinct values on both sides: every row meets 1/25 of the other side.
+  auto plan = Plan("SELECT 1 FROM key_pairs(150000, 150000, 25) c JOIN key_pairs(2000, 2000, 25) s ON c.b = s.b");
+  EXPECT_DOUBLE_EQ(Only(*plan, LogicalOperatorKind::kJoin).estimated_cardinality, 150000.0 * 2000 / 25);
+  // Keys on both sides: each row of the smaller side finds its one match.
+  plan = Plan("SELECT 1 FROM key_pairs(150000, 150000, 25) c JOIN key_pairs(2000, 2000, 25) s ON c.a = s.a");
+  EXPECT_DOUBLE_EQ(Only(*plan, LogicalOperatorKind::kJoin).estimated_cardinality, 2000);
+  // Unknown distinct counts: the larger input, as for a key joined with a foreign key.
+  plan = Plan("SELECT 1 FROM key_pairs(150000, 150000, 25) c JOIN numbers(2000) n ON c.a = n.id");
+  EXPECT_DOUBLE_EQ(Only(*plan, LogicalOperatorKind::kJoin).estimated_cardinality, 150000);
+}
+
+TEST_F(OptimizerTest, JoinOrderLeavesJoinsOnFewDistinctValuesForLast) {
+  // As TPC-H q05: customers c join orders o on the customer key, and suppliers s on the nation
+  // key (25 values). Joining c with s first would make 12M rows; c with o first makes 200000.
+  auto plan = Plan(
+      "SELECT 1 FROM key_pairs(150000, 150000, 25) c, key_pairs(200000, 150000, 200000) o, "
+      "key_pairs(2000, 2000, 25) s WHERE c.a = o.a AND c.b = s.b");
+  auto joins = FindOperators(*plan, LogicalOperatorKind::kJoin);
+  ASSERT_EQ(joins.size(), 2u) << plan->ToString();
+  const LogicalOperator* lower = joins[0]->children[0]->kind == LogicalOperatorKind::kJoin ||
+                                         joins[0]->children[1]->kind == LogicalOperatorKind::kJoin
+                                     ? joins[1]
+                                     : joins[0];
+  std::vector<double> inputs{lower->children[0]->estimated_cardinality, lower->children[1]->estimated_cardinality};
+  std::sort(inputs.begin(), inputs.end());
+  EXPECT_EQ(inputs, (std::vector<double>{150000, 200000})) << plan->ToString();
 }
 
 TEST_F(OptimizerTest, FusesOrderByAndLimitIntoTopN) {
