@@ -12,6 +12,7 @@ LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const OptimizerOptions& opt
   plan = ReorderJoins(std::move(plan));
   EstimateCardinality(*plan);
   plan = PlaceFilteringJoins(std::move(plan));
+  ReduceAggregateInputs(*plan);
   plan = IntroduceTopN(std::move(plan));
   RemoveUnusedColumns(*plan);
   plan->ResolveTypes();

@@ -19,7 +19,7 @@ struct OptimizerOptions {
 
 /// Runs the rules in order: constant folding, filter pushdown (which also turns filters over
 /// cross products into join conditions and pushes simple predicates into scans), join ordering,
-/// filtering join placement, top-N, unused column removal, cardinality estimates. The result has
+/// filtering join placement, aggregate input reduction, top-N, unused column removal, cardinality estimates. The result has
 /// resolved types.
 LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const OptimizerOptions& options);
 
@@ -29,6 +29,9 @@ LogicalOperatorPtr PushDownFilters(LogicalOperatorPtr plan, const ConstantEvalua
 LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr plan);
 /// Moves semi and anti joins below inner joins that do not shrink the input they filter.
 LogicalOperatorPtr PlaceFilteringJoins(LogicalOperatorPtr plan);
+/// Cuts an aggregate's input to the keys a join looks its groups up with, when they come from a
+/// small scan (a semi join with a copy of it).
+void ReduceAggregateInputs(LogicalOperator& plan);
 LogicalOperatorPtr IntroduceTopN(LogicalOperatorPtr plan);
 void RemoveUnusedColumns(LogicalOperator& plan);
 /// Fills estimated_cardinality bottom-up from table statistics and simple selectivity rules.

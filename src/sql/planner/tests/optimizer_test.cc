@@ -401,6 +401,23 @@ TEST_F(OptimizerTest, SemiAndAntiJoinsFilterTheInnerJoinInputTheyRead) {
   }
 }
 
+TEST_F(OptimizerTest, AggregatesLookedUpByASmallKeySideAggregateOnlyThoseKeys) {
+  auto plan = Plan(
+      "SELECT c.name FROM customers c WHERE c.region = 'EU' AND c.customer_id = 3 AND "
+      "7 <= (SELECT avg(amount) FROM orders o WHERE o.customer_id = c.customer_id)");
+  const LogicalOperator& aggregate = Only(*plan, LogicalOperatorKind::kAggregate);
+  const LogicalOperator& input = *aggregate.children[0];
+  ASSERT_EQ(input.kind, LogicalOperatorKind::kJoin) << plan->ToString();
+  EXPECT_EQ(input.As<LogicalJoin>().join_type, JoinType::kSemi);
+  // The key side is a copy of the customers scan; the aggregate reads orders through the semi join.
+  EXPECT_EQ(FindOperators(*input.children[1], LogicalOperatorKind::kGet).size(), 1u);
+  // Without a small key side the aggregate reads all of its input.
+  plan = Plan("SELECT o.order_id FROM orders o WHERE 7 <= (SELECT max(customer_id) FROM customers c WHERE c.customer_id = o.customer_id)");
+  for (const LogicalOperator* join : FindOperators(*plan, LogicalOperatorKind::kJoin)) {
+    EXPECT_NE(join->As<LogicalJoin>().join_type, JoinType::kSemi) << plan->ToString();
+  }
+}
+
 TEST_F(OptimizerTest, ProjectionOutputsNobodyReadsAreDropped) {
   auto plan = Plan("SELECT n FROM (SELECT upper(region) AS r, name AS n, region AS g FROM customers) s");
   auto projections = FindOperators(*plan, LogicalOperatorKind::kProjection);
