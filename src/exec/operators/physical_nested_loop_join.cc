@@ -27,8 +27,12 @@ struct NljLocalState : LocalSinkState {
 struct NljProbeState : OperatorState {
   std::unique_ptr<ExpressionExecutor> executor;
   bool started = false;
+  /// With fewer build rows than input rows, each step pairs one build row with the whole input
+  /// chunk (few, full output chunks); otherwise one input row with one build chunk.
+  bool by_build_row = false;
   idx_t probe_row = 0;
   idx_t build_chunk = 0;
+  idx_t build_row = 0;
   std::vector<uint8_t> found;
   std::vector<uint8_t> unknown;  // mark joins: the predicate was NULL for some pair
   std::vector<uint32_t> matches;
@@ -94,8 +98,10 @@ OperatorResult PhysicalNestedLoopJoin::Execute(ExecutionContext&, DataChunk& inp
   idx_t probe_columns = probe_types_.size();
   if (!state.started) {
     state.started = true;
+    state.by_build_row = build.size() < input.size();
     state.probe_row = 0;
     state.build_chunk = 0;
+    state.build_row = 0;
     state.found.assign(input.size(), 0);
     state.unknown.assign(input.size(), 0);
     state.matches.assign(input.size(), 0);
@@ -103,26 +109,47 @@ OperatorResult PhysicalNestedLoopJoin::Execute(ExecutionContext&, DataChunk& inp
   bool emits_build = join_type_ == JoinType::kInner || join_type_ == JoinType::kLeft ||
                      join_type_ == JoinType::kFull || join_type_ == JoinType::kSingle;
   bool existence_only = !emits_build;
-  while (state.probe_row < input.size()) {
-    idx_t i = state.probe_row;
-    if (state.build_chunk >= build.ChunkCount() || (existence_only && state.found[i])) {
-      ++state.probe_row;
-      state.build_chunk = 0;
-      continue;
-    }
-    idx_t chunk_index = state.build_chunk++;
-    const DataChunk& right = build.chunk(chunk_index);
-    idx_t m = right.size();
-    // Pairs: probe row i broadcast against the build chunk.
-    DataChunk& pairs = state.pairs;
+  DataChunk& pairs = state.pairs;
+  while (true) {
+    // Next step: `m` pairs, pair k being (probe_of(k), build_of(k)).
+    idx_t m;
+    idx_t probe_row = 0, build_base = 0;
     pairs.Reset();
-    SelectionVector repeat(m);
-    for (idx_t r = 0; r < m; ++r) repeat.set_index(r, i);
-    for (idx_t c = 0; c < probe_columns; ++c) {
-      pairs.column(c) = input.column(c);
-      pairs.column(c).Slice(repeat, m);
+    if (state.by_build_row) {
+      if (state.build_row >= build.size()) break;
+      idx_t b = state.build_row++;
+      const DataChunk& right = build.chunk(b / kVectorSize);
+      m = input.size();
+      SelectionVector repeat(m);
+      for (idx_t k = 0; k < m; ++k) repeat.set_index(k, b % kVectorSize);
+      for (idx_t c = 0; c < probe_columns; ++c) pairs.column(c) = input.column(c);
+      for (idx_t c = 0; c < build_types_.size(); ++c) {
+        pairs.column(probe_columns + c) = right.column(c);
+        pairs.column(probe_columns + c).Slice(repeat, m);
+      }
+      build_base = b;
+    } else {
+      if (state.probe_row >= input.size()) break;
+      probe_row = state.probe_row;
+      if (state.build_chunk >= build.ChunkCount() || (existence_only && state.found[probe_row])) {
+        ++state.probe_row;
+        state.build_chunk = 0;
+        continue;
+      }
+      idx_t chunk_index = state.build_chunk++;
+      const DataChunk& right = build.chunk(chunk_index);
+      m = right.size();
+      SelectionVector repeat(m);
+      for (idx_t r = 0; r < m; ++r) repeat.set_index(r, probe_row);
+      for (idx_t c = 0; c < probe_columns; ++c) {
+        pairs.column(c) = input.column(c);
+        pairs.column(c).Slice(repeat, m);
+      }
+      for (idx_t c = 0; c < build_types_.size(); ++c) pairs.column(probe_columns + c) = right.column(c);
+      build_base = chunk_index * kVectorSize;
     }
-    for (idx_t c = 0; c < build_types_.size(); ++c) pairs.column(probe_columns + c) = right.column(c);
+    auto probe_of = [&](idx_t k) { return state.by_build_row ? k : probe_row; };
+    auto build_of = [&](idx_t k) { return state.by_build_row ? build_base : build_base + k; };
     pairs.SetSize(m);
     SelectionVector selected(m);
     idx_t n = m;
@@ -135,10 +162,10 @@ OperatorResult PhysicalNestedLoopJoin::Execute(ExecutionContext&, DataChunk& inp
         UnifiedFormat format;
         result.ToUnifiedFormat(m, format);
         n = 0;
-        for (idx_t r = 0; r < m; ++r) {
-          idx_t index = format.sel->get_index(r);
-          if (!format.validity->RowIsValid(index)) state.unknown[i] = 1;
-          else if (format.GetData<bool>()[index]) selected.set_index(n++, r);
+        for (idx_t k = 0; k < m; ++k) {
+          idx_t index = format.sel->get_index(k);
+          if (!format.validity->RowIsValid(index)) state.unknown[probe_of(k)] = 1;
+          else if (format.GetData<bool>()[index]) selected.set_index(n++, k);
         }
       } else {
         n = state.executor->Select(pairs, selected);
@@ -146,15 +173,14 @@ OperatorResult PhysicalNestedLoopJoin::Execute(ExecutionContext&, DataChunk& inp
       filtered = n < m;
     }
     if (n == 0) continue;
-    state.found[i] = 1;
-    state.matches[i] += static_cast<uint32_t>(n);
-    if (join_type_ == JoinType::kSingle && state.matches[i] > 1) {
-      SB_THROW(kCardinalityViolation, "Scalar sub-query has returned multiple rows");
-    }
-    if (join_type_ == JoinType::kFull) {
-      for (idx_t k = 0; k < n; ++k) {
-        g.matched[chunk_index * kVectorSize + (filtered ? selected.get_index(k) : k)].store(1, std::memory_order_relaxed);
+    for (idx_t j = 0; j < n; ++j) {
+      idx_t k = filtered ? selected.get_index(j) : j;
+      idx_t i = probe_of(k);
+      state.found[i] = 1;
+      if (++state.matches[i] > 1 && join_type_ == JoinType::kSingle) {
+        SB_THROW(kCardinalityViolation, "Scalar sub-query has returned multiple rows");
       }
+      if (join_type_ == JoinType::kFull) g.matched[build_of(k)].store(1, std::memory_order_relaxed);
     }
     if (emits_build) {
       output.Reference(pairs);
