@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "format/csv/tests/csv_test_util.h"
+#include "format/text/tests/text_file_test_base.h"
 
 namespace switchboard {
 namespace {
@@ -37,7 +37,7 @@ Result<ReadResult> ReadAll(CsvReader& reader, idx_t columns) {
   return result;
 }
 
-class CsvReaderTest : public CsvTestBase {
+class CsvReaderTest : public TextFileTestBase {
  protected:
   Result<ReadResult> Read(std::string_view text, CsvReadOptions options, int64_t skip = 0,
                           StreamCompression compression = StreamCompression::kNone) {

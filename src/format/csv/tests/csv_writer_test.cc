@@ -4,12 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "format/csv/csv_reader.h"
-#include "format/csv/tests/csv_test_util.h"
+#include "format/text/tests/text_file_test_base.h"
 
 namespace switchboard {
 namespace {
 
-class CsvWriterTest : public CsvTestBase {
+class CsvWriterTest : public TextFileTestBase {
  protected:
   std::string WriteRows(const std::vector<std::vector<const char*>>& rows, CsvWriteOptions options = {},
                         StreamCompression compression = StreamCompression::kNone) {

@@ -4,13 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include "format/json/tests/json_test_util.h"
+#include "format/text/tests/text_file_test_base.h"
 #include "types/value.h"
 
 namespace switchboard {
 namespace {
 
-class JsonReaderTest : public JsonTestBase {
+class JsonReaderTest : public TextFileTestBase {
  protected:
   // Rows rendered as "v1|v2" with Value::ToString (NULL for nulls).
   Result<std::vector<std::string>> Read(std::string_view text, JsonReadOptions options,

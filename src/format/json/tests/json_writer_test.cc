@@ -3,12 +3,12 @@
 
 #include <gtest/gtest.h>
 
-#include "format/json/tests/json_test_util.h"
+#include "format/text/tests/text_file_test_base.h"
 
 namespace switchboard {
 namespace {
 
-class NdjsonWriterTest : public JsonTestBase {
+class NdjsonWriterTest : public TextFileTestBase {
  protected:
   std::string Write(bool array, size_t rows) {
     std::string path = root_ + "/out.json";

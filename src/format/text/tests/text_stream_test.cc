@@ -3,39 +3,16 @@
 #include "format/text/text_stream.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <string>
+
+#include "format/text/tests/text_file_test_base.h"
 
 namespace switchboard {
 namespace {
 
-class TextStreamTest : public ::testing::Test {
+class TextStreamTest : public TextFileTestBase {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/sb_text_stream_XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    root_ = pattern;
-  }
-  void TearDown() override { std::system(("rm -rf " + root_).c_str()); }
-
-  void Write(const std::string& path, std::string_view text, StreamCompression compression) {
-    auto fs = FileSystem::ForPath(path).ValueOrThrow();
-    auto file = CompressingFile(fs->OpenForWrite(path, WriteMode::kOverwrite).ValueOrThrow(), compression);
-    ASSERT_TRUE(file->Append(text.data(), text.size()).ok());
-    auto closed = file->Close();
-    ASSERT_TRUE(closed.ok()) << closed.error().message;
-  }
-  void WriteRaw(const std::string& path, std::string_view bytes) {
-    Write(path, bytes, StreamCompression::kNone);
-  }
-  std::string RawBytes(const std::string& path) {
-    auto fs = FileSystem::ForPath(path).ValueOrThrow();
-    auto file = fs->OpenForRead(path).ValueOrThrow();
-    auto buffer = file->Read(0, file->size()).ValueOrThrow();
-    return std::string(reinterpret_cast<const char*>(buffer->data()), buffer->size());
-  }
   Result<std::string> ReadAll(const std::string& path, StreamCompression compression, size_t step = 7) {
     SB_ASSIGN_OR_RETURN(auto reader, SequentialReader::Open(path, compression));
     std::string out;
@@ -47,8 +24,6 @@ class TextStreamTest : public ::testing::Test {
     }
     return out;
   }
-
-  std::string root_;
 };
 
 std::string Sample() {
@@ -60,8 +35,7 @@ std::string Sample() {
 TEST_F(TextStreamTest, RoundTripsEveryCompression) {
   std::string text = Sample();
   for (auto compression : {StreamCompression::kNone, StreamCompression::kGzip, StreamCompression::kZstd}) {
-    std::string path = root_ + "/f" + std::string(CompressionSuffix(compression));
-    Write(path, text, compression);
+    std::string path = WriteFile("f" + std::string(CompressionSuffix(compression)), text, compression);
     auto explicit_read = ReadAll(path, compression, 4096);
     ASSERT_TRUE(explicit_read.ok()) << explicit_read.error().message;
     EXPECT_EQ(*explicit_read, text);
@@ -72,10 +46,10 @@ TEST_F(TextStreamTest, RoundTripsEveryCompression) {
 }
 
 TEST_F(TextStreamTest, ReadsEveryMemberOfAMultiMemberGzipFile) {
-  Write(root_ + "/a.gz", "first\n", StreamCompression::kGzip);
-  Write(root_ + "/b.gz", "second\n", StreamCompression::kGzip);
-  WriteRaw(root_ + "/ab.gz", RawBytes(root_ + "/a.gz") + RawBytes(root_ + "/b.gz"));
-  auto text = ReadAll(root_ + "/ab.gz", StreamCompression::kAuto);
+  std::string a = WriteFile("a.gz", "first\n", StreamCompression::kGzip);
+  std::string b = WriteFile("b.gz", "second\n", StreamCompression::kGzip);
+  std::string ab = WriteFile("ab.gz", ReadFile(a) + ReadFile(b));
+  auto text = ReadAll(ab, StreamCompression::kAuto);
   ASSERT_TRUE(text.ok()) << text.error().message;
   EXPECT_EQ(*text, "first\nsecond\n");
 }
@@ -83,10 +57,9 @@ TEST_F(TextStreamTest, ReadsEveryMemberOfAMultiMemberGzipFile) {
 TEST_F(TextStreamTest, TruncatedCompressedFilesFailNamingTheFile) {
   std::string text = Sample();
   for (auto compression : {StreamCompression::kGzip, StreamCompression::kZstd}) {
-    std::string path = root_ + "/t" + std::string(CompressionSuffix(compression));
-    Write(path, text, compression);
-    std::string bytes = RawBytes(path);
-    WriteRaw(path, bytes.substr(0, bytes.size() / 2));
+    std::string name = "t" + std::string(CompressionSuffix(compression));
+    std::string bytes = ReadFile(WriteFile(name, text, compression));
+    std::string path = WriteFile(name, bytes.substr(0, bytes.size() / 2));
     auto result = ReadAll(path, compression);
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().code, ErrorCode::kCorruptData);
@@ -95,8 +68,8 @@ TEST_F(TextStreamTest, TruncatedCompressedFilesFailNamingTheFile) {
 }
 
 TEST_F(TextStreamTest, GarbageAfterTheGzipMagicIsCorruptData) {
-  WriteRaw(root_ + "/bad.gz", std::string("\x1f\x8b\x08\x00garbage garbage garbage", 27));
-  auto result = ReadAll(root_ + "/bad.gz", StreamCompression::kAuto);
+  std::string path = WriteFile("bad.gz", std::string("\x1f\x8b\x08\x00garbage garbage garbage", 27));
+  auto result = ReadAll(path, StreamCompression::kAuto);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, ErrorCode::kCorruptData);
 }

@@ -1,4 +1,5 @@
-// Temporary files for the CSV tests.
+// A temporary folder per test, with helpers to write (optionally compressed) and read files in it;
+// shared by the text, CSV and JSON format tests.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,10 +12,10 @@
 
 namespace switchboard {
 
-class CsvTestBase : public ::testing::Test {
+class TextFileTestBase : public ::testing::Test {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/sb_csv_test_XXXXXX";
+    char pattern[] = "/tmp/sb_text_file_test_XXXXXX";
     ASSERT_NE(::mkdtemp(pattern), nullptr);
     root_ = pattern;
   }
