@@ -134,9 +134,8 @@ void ExpectClose(const std::string& what, std::optional<double> expected,
 
 TEST_F(TpchOracleTest, TablesHaveTheReferenceStatistics) {
   std::string reference_dir = SharedDir() + "/testdata/tpch/sf0.01";
-  if (!fs::exists(SharedDir() + "/oracle/duckdb-sql") || !fs::exists(reference_dir)) {
-    GTEST_SKIP() << "needs ../shared/oracle and ../shared/testdata/tpch";
-  }
+  ASSERT_TRUE(fs::exists(SharedDir() + "/oracle/duckdb-sql")) << "the DuckDB oracle is missing under " << SharedDir();
+  ASSERT_TRUE(fs::exists(reference_dir)) << "the shared TPC-H data is missing: " << reference_dir;
   for (TpchTable table : AllTpchTables()) {
     std::string name(TpchTableName(table));
     auto reference = Summarize(fmt::format("{}/{}.parquet", reference_dir, name));

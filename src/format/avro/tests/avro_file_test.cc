@@ -118,7 +118,7 @@ TEST(AvroFileTest, ReadsAnIcebergManifestWrittenBySpark) {
   std::string path = std::string(shared ? shared : "../shared") +
                      "/testdata/iceberg/partition_integer/metadata/b1dda674-423f-4f23-b00d-92b608b07a38-m0.avro";
   std::ifstream in(path, std::ios::binary);
-  if (!in) GTEST_SKIP() << "shared test data not found: " << path;
+  ASSERT_TRUE(in) << "the shared test data is missing: " << path;
   std::stringstream text;
   text << in.rdbuf();
   auto reader = AvroFileReader::Open(text.str(), path);

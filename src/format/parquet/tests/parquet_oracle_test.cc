@@ -194,7 +194,7 @@ const std::set<std::string> kDuckDbDeviations = {"int96_from_spark.parquet"};
 class ParquetOracleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!OracleAvailable()) GTEST_SKIP() << "DuckDB oracle not found at " << Oracle();
+    ASSERT_TRUE(OracleAvailable()) << "the DuckDB oracle is missing: " << Oracle();
     char pattern[] = "/tmp/sb_parquet_oracle_XXXXXX";
     ASSERT_NE(::mkdtemp(pattern), nullptr);
     dir_ = pattern;

@@ -96,7 +96,7 @@ std::vector<SqlLogicRecord> ReadSqlLogicTest(const fs::path& path) {
 class ParserCorpusTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(SharedDir())) GTEST_SKIP() << "no shared folder at " << SharedDir();
+    ASSERT_TRUE(fs::exists(SharedDir())) << "the shared test data is missing: " << SharedDir();
   }
 };
 

@@ -15,7 +15,7 @@ namespace {
 TEST(ManifestTest, ReadsASparkManifestListAndManifestWithRelocatedPaths) {
   std::string table = IcebergTestData() + "/partition_integer";
   std::string metadata_text = ReadTestFile(table + "/metadata/v2.metadata.json");
-  if (metadata_text.empty()) GTEST_SKIP() << "shared test data not found";
+  ASSERT_FALSE(metadata_text.empty()) << "the shared Iceberg corpus is missing: " << table;
   TableMetadata metadata = ParseTableMetadata(metadata_text, "v2").ValueOrThrow();
   FileIO io(metadata.location, table);
   auto manifests = ReadManifestList(io, metadata.CurrentSnapshot()->manifest_list);
@@ -124,7 +124,7 @@ TEST(DeletionVectorTest, DecodesTheBareBlobOfTheCorpus) {
   std::string blob = ReadTestFile(IcebergTestData() +
                                   "/legacy_bare_deletion_vector/warehouse/default/legacy_bare_deletion_vector/data/"
                                   "legacy-bare-deletion-vector.puffin");
-  if (blob.empty()) GTEST_SKIP() << "shared test data not found";
+  ASSERT_FALSE(blob.empty()) << "the shared Iceberg corpus is missing: " << IcebergTestData();
   auto positions = DecodeDeletionVector(blob);
   ASSERT_TRUE(positions.ok()) << positions.error().message;
   EXPECT_EQ(*positions, std::vector<int64_t>{1});
