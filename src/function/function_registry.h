@@ -2,9 +2,11 @@
 // with Trino's overload resolution.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -39,6 +41,14 @@ class FunctionRegistry {
   void AddTable(TableFunction function);
   /// `alias` resolves to the same functions as `name` (of any kind).
   void AddAlias(const std::string& alias, const std::string& name);
+  /// How `FROM 'path'` picks its reader: the table function for a path, or nullptr when the
+  /// path names no known file format. Set by the files connector.
+  using FileReaderResolver = std::function<const TableFunction*(const FunctionRegistry&, std::string_view path)>;
+  void SetFileReaderResolver(FileReaderResolver resolver) { file_reader_resolver_ = std::move(resolver); }
+  /// The table function that reads the file at `path`, or nullptr.
+  const TableFunction* FileReaderFor(std::string_view path) const {
+    return file_reader_resolver_ ? file_reader_resolver_(*this, path) : nullptr;
+  }
 
   bool HasScalar(const std::string& name) const;
   bool HasAggregate(const std::string& name) const;
@@ -71,6 +81,7 @@ class FunctionRegistry {
   std::unordered_map<std::string, WindowFunction> windows_;
   std::unordered_map<std::string, TableFunction> tables_;
   std::unordered_map<std::string, std::string> aliases_;
+  FileReaderResolver file_reader_resolver_;
 };
 
 // Registration of each built-in family (one .cc file each).

@@ -484,18 +484,9 @@ LogicalOperatorPtr Binder::BindTableFunction(const ast::TableFunctionRelation& c
 }
 
 LogicalOperatorPtr Binder::BindFile(const ast::FileRelation& file, BindScope& scope) {
-  std::string lower = ToLower(file.path);
-  std::string function_name = "read_parquet";
-  // A compression suffix (.gz, .zst) does not change the format.
-  std::string_view base = lower;
-  for (std::string_view suffix : {".gz", ".gzip", ".zst", ".zstd"}) {
-    if (EndsWith(base, suffix)) base.remove_suffix(suffix.size());
-  }
-  if (EndsWith(base, ".csv") || EndsWith(base, ".tsv") || EndsWith(base, ".txt")) function_name = "read_csv";
-  if (EndsWith(base, ".json") || EndsWith(base, ".ndjson") || EndsWith(base, ".jsonl")) function_name = "read_json";
-  const TableFunction* function = environment_.functions->FindTable(function_name);
+  const TableFunction* function = environment_.functions->FileReaderFor(file.path);
   if (!function) {
-    ThrowAt(file.location, ErrorCode::kNotSupported, fmt::format("Reading '{}' needs {}(), which is not available", file.path, function_name));
+    ThrowAt(file.location, ErrorCode::kNotSupported, fmt::format("No file reader is available for '{}'", file.path));
   }
   TableFunctionBindInput input;
   input.arguments.push_back(Value::Varchar(file.path));
