@@ -5,6 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# The tests read ../shared (test data and the reference engine) beside the checkout. A clone made
+# elsewhere (a temporary folder) links it from beside the repository it was cloned from.
+if [[ ! -e ../shared ]]; then
+  origin=$(git config --get remote.origin.url || true)
+  if [[ -n "$origin" && -d "$origin/../shared" ]]; then
+    ln -s "$(cd "$origin/../shared" && pwd)" ../shared
+    echo "Linked ../shared to $(readlink ../shared)" >&2
+  fi
+fi
 jobs=${SB_JOBS:-$(nproc)}
 cd build
 exec ctest --output-on-failure -j "$jobs" -LE 'soak|fuzz' "$@"
