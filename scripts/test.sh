@@ -4,7 +4,6 @@
 #   scripts/test.sh -L unit        scripts/test.sh -R sql.sqlite
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
 # The tests read ../shared (test data and the reference engine) beside the checkout. A clone made
 # elsewhere (a temporary folder) links it from beside the repository it was cloned from.
 if [[ ! -e ../shared ]]; then
@@ -14,6 +13,7 @@ if [[ ! -e ../shared ]]; then
     echo "Linked ../shared to $(readlink ../shared)" >&2
   fi
 fi
+scripts/setup.sh
 jobs=${SB_JOBS:-$(nproc)}
 cd build
 exec ctest --output-on-failure -j "$jobs" -LE 'soak|fuzz' "$@"
